@@ -1,0 +1,165 @@
+package org.peersupport.account;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import org.peersupport.account.domain.Account;
+import org.peersupport.account.domain.AccountRepository;
+import org.peersupport.account.domain.PasswordPolicy;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.organization.RosterService;
+import org.peersupport.web.NotFoundException;
+import org.peersupport.web.RuleViolationException;
+import org.peersupport.web.StaleEdit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates and changes accounts. Every change to what a person may do, or to how they sign in,
+ * ends their open sessions, so a disabled or demoted person is out on their next click.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+    private final AccountRepository accounts;
+
+    private final PasswordPolicy passwordPolicy;
+
+    private final PasswordEncoder passwordEncoder;
+
+    private final RosterService roster;
+
+    private final OrganizationService organization;
+
+    private final AccountSessions sessions;
+
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
+            RosterService roster, OrganizationService organization, AccountSessions sessions, Clock clock) {
+        this.accounts = accounts;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.roster = roster;
+        this.organization = organization;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    public Page<AccountSummary> search(String text, Pageable pageable) {
+        return accounts.search(likePattern(text), pageable).map(this::summary);
+    }
+
+    public AccountSummary account(long id) {
+        return accounts.findById(id).map(this::summary).orElseThrow(NotFoundException::new);
+    }
+
+    public Optional<AccountSummary> accountByEmail(String email) {
+        return accounts.findByEmail(Account.normaliseEmail(email)).map(this::summary);
+    }
+
+    @Transactional
+    public long create(NewAccount request) {
+        String email = Account.normaliseEmail(request.email());
+        if (accounts.existsByEmail(email)) {
+            throw new RuleViolationException("email", "account.error.emailTaken");
+        }
+        requireAcceptablePassword("password", request.password(), email);
+        checkReferences(request.hospitalIds(), request.physicianId(), null);
+        Account account = new Account(email, request.displayName(), passwordEncoder.encode(request.password()),
+                request.roles(), request.hospitalIds(), request.physicianId());
+        return accounts.save(account).getId();
+    }
+
+    @Transactional
+    public void changeAccess(long id, String displayName, Set<Role> roles, Set<Long> hospitalIds, Long physicianId,
+            long expectedVersion, long actingAccountId) {
+        Account account = load(id);
+        StaleEdit.check(account.getVersion(), expectedVersion, Account.class, id);
+        if (id == actingAccountId && !roles.contains(Role.ADMIN)) {
+            throw new RuleViolationException("roles", "account.error.keepOwnAdmin");
+        }
+        checkReferences(hospitalIds, physicianId, id);
+        account.changeAccess(displayName, roles, hospitalIds, physicianId);
+        sessions.endAll(id);
+    }
+
+    @Transactional
+    public void disable(long id, long actingAccountId) {
+        if (id == actingAccountId) {
+            throw new RuleViolationException(null, "account.error.disableSelf");
+        }
+        load(id).disable();
+        sessions.endAll(id);
+    }
+
+    @Transactional
+    public void enable(long id) {
+        load(id).enable();
+    }
+
+    @Transactional
+    public void resetPassword(long id, String newPassword) {
+        Account account = load(id);
+        requireAcceptablePassword("password", newPassword, account.getEmail());
+        account.changePassword(passwordEncoder.encode(newPassword));
+        sessions.endAll(id);
+    }
+
+    /** The person changes their own password; their other sessions end, this one goes on. */
+    @Transactional
+    public void changeOwnPassword(long id, String currentPassword, String newPassword) {
+        Account account = load(id);
+        if (currentPassword == null || !account.passwordMatches(currentPassword, passwordEncoder)) {
+            throw new RuleViolationException("currentPassword", "password.error.currentWrong");
+        }
+        requireAcceptablePassword("newPassword", newPassword, account.getEmail());
+        account.changePassword(passwordEncoder.encode(newPassword));
+    }
+
+    private void requireAcceptablePassword(String field, String password, String email) {
+        passwordPolicy.problem(password, email).ifPresent(key -> {
+            throw new RuleViolationException(field, key);
+        });
+    }
+
+    private void checkReferences(Set<Long> hospitalIds, Long physicianId, Long accountId) {
+        for (Long hospitalId : hospitalIds) {
+            if (organization.hospital(hospitalId).isEmpty()) {
+                throw new RuleViolationException("hospitalIds", "account.error.unknownHospital");
+            }
+        }
+        if (physicianId != null) {
+            if (roster.physician(physicianId).isEmpty()) {
+                throw new RuleViolationException("physicianEmail", "account.error.unknownPhysician");
+            }
+            boolean linkedElsewhere = accounts.existsByPhysicianId(physicianId)
+                    && (accountId == null || !physicianId.equals(load(accountId).getPhysicianId()));
+            if (linkedElsewhere) {
+                throw new RuleViolationException("physicianEmail", "account.error.physicianLinked");
+            }
+        }
+    }
+
+    private Account load(long id) {
+        return accounts.findById(id).orElseThrow(NotFoundException::new);
+    }
+
+    private AccountSummary summary(Account a) {
+        return new AccountSummary(a.getId(), a.getEmail(), a.getDisplayName(), a.getRoles(), a.getHospitalIds(),
+                a.getPhysicianId(), a.isEnabled(), a.isLocked(clock.instant()), a.getVersion());
+    }
+
+    private static String likePattern(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        return "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+    }
+}

@@ -1,0 +1,166 @@
+package org.peersupport.account.domain;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.peersupport.account.CurrentUser;
+import org.peersupport.account.Role;
+import org.peersupport.web.RuleViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String email;
+
+    private String displayName;
+
+    private String passwordHash;
+
+    /** The roster row, by id: the roster belongs to the organization module. */
+    private Long physicianId;
+
+    private boolean enabled = true;
+
+    private int failedAttempts;
+
+    private Instant lockedUntil;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "role")
+    @Enumerated(EnumType.STRING)
+    private Set<Role> roles = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_hospital_scope", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "hospital_id")
+    private Set<Long> hospitalIds = new HashSet<>();
+
+    @Version
+    private long version;
+
+    private Instant createdAt = Instant.now();
+
+    protected Account() {
+    }
+
+    public Account(String email, String displayName, String passwordHash, Set<Role> roles, Set<Long> hospitalIds,
+            Long physicianId) {
+        this.email = normaliseEmail(email);
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        changeAccess(displayName, roles, hospitalIds, physicianId);
+    }
+
+    public static String normaliseEmail(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Sets what the person may do. A coordinator works for at least one hospital; only a
+     * coordinator keeps hospital scopes; a clinician's account is linked to its roster row.
+     */
+    public void changeAccess(String displayName, Set<Role> roles, Set<Long> hospitalIds, Long physicianId) {
+        if (roles.isEmpty()) {
+            throw new RuleViolationException("roles", "account.error.noRole");
+        }
+        boolean coordinator = roles.contains(Role.COORDINATOR);
+        if (coordinator && hospitalIds.isEmpty()) {
+            throw new RuleViolationException("hospitalIds", "account.error.coordinatorNeedsHospital");
+        }
+        if (roles.stream().anyMatch(Role::isClinical) && physicianId == null) {
+            throw new RuleViolationException("physicianEmail", "account.error.clinicianNeedsRoster");
+        }
+        this.displayName = displayName;
+        this.roles = EnumSet.copyOf(roles);
+        this.hospitalIds = coordinator ? new HashSet<>(hospitalIds) : new HashSet<>();
+        this.physicianId = physicianId;
+    }
+
+    public void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
+    }
+
+    public boolean passwordMatches(String raw, PasswordEncoder encoder) {
+        return encoder.matches(raw, passwordHash);
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public void enable() {
+        this.enabled = true;
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public CurrentUser toCurrentUser(Instant now) {
+        return new CurrentUser(id, email, displayName, roles, hospitalIds, physicianId, passwordHash, enabled,
+                isLocked(now));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Long getPhysicianId() {
+        return physicianId;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    public Set<Role> getRoles() {
+        return Set.copyOf(roles);
+    }
+
+    public Set<Long> getHospitalIds() {
+        return Set.copyOf(hospitalIds);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

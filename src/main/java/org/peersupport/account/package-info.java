@@ -1,0 +1,6 @@
+/**
+ * Accounts, roles and coordinators' hospital scopes; sign-in, lockout and the security filter
+ * chain; the current user as every other module sees it.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "web"})
+package org.peersupport.account;

@@ -1,0 +1,191 @@
+package org.peersupport.account.web;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.peersupport.account.AccountService;
+import org.peersupport.account.AccountSummary;
+import org.peersupport.account.CurrentUser;
+import org.peersupport.account.NewAccount;
+import org.peersupport.account.Role;
+import org.peersupport.organization.HospitalScope;
+import org.peersupport.organization.HospitalSummary;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.organization.PhysicianSummary;
+import org.peersupport.organization.RosterService;
+import org.peersupport.web.RuleViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Administrators create accounts, change roles and hospital scopes, disable, and reset passwords. */
+@Controller
+@RequestMapping("/admin/accounts")
+class AccountAdminController {
+
+    record PasswordResetForm(@NotBlank @Size(max = 200) String password) {
+    }
+
+    private final AccountService accounts;
+
+    private final OrganizationService organization;
+
+    private final RosterService roster;
+
+    AccountAdminController(AccountService accounts, OrganizationService organization, RosterService roster) {
+        this.accounts = accounts;
+        this.organization = organization;
+        this.roster = roster;
+    }
+
+    @ModelAttribute("allRoles")
+    Role[] allRoles() {
+        return Role.values();
+    }
+
+    @ModelAttribute("hospitalNames")
+    Map<Long, String> hospitalNames() {
+        return organization.hospitals(HospitalScope.everything()).stream()
+                .collect(Collectors.toMap(HospitalSummary::id, HospitalSummary::name, (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        String text = q == null ? "" : q.strip();
+        model.addAttribute("q", text);
+        model.addAttribute("accounts", accounts.search(text.length() > 200 ? text.substring(0, 200) : text,
+                PageRequest.of(Math.max(page, 0), 25)));
+        model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/admin/accounts").queryParam("q", text)
+                .encode().build().toUriString());
+        return "admin/accounts";
+    }
+
+    @GetMapping("/new")
+    String newAccount(@ModelAttribute("form") AccountForm form) {
+        return "admin/account-new";
+    }
+
+    @PostMapping("/new")
+    String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult result, RedirectAttributes redirect) {
+        if (form.getPassword() == null || form.getPassword().isEmpty()) {
+            result.rejectValue("password", "password.error.required");
+        }
+        if (result.hasErrors()) {
+            return "admin/account-new";
+        }
+        try {
+            long id = accounts.create(new NewAccount(form.getEmail(), form.getDisplayName(), form.getPassword(),
+                    form.getRoles(), form.getHospitalIds(), rosterLink(form)));
+            redirect.addFlashAttribute("flash", "account.created");
+            return "redirect:/admin/accounts/" + id;
+        }
+        catch (RuleViolationException ex) {
+            ex.rejectOn(result);
+            return "admin/account-new";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        AccountSummary account = accounts.account(id);
+        String physicianEmail = account.physicianId() == null ? null
+                : roster.physician(account.physicianId()).map(PhysicianSummary::email).orElse(null);
+        model.addAttribute("account", account);
+        model.addAttribute("form", AccountForm.of(account, physicianEmail));
+        model.addAttribute("resetForm", new PasswordResetForm(null));
+        return "admin/account";
+    }
+
+    @PostMapping("/{id}")
+    String change(@PathVariable long id, @AuthenticationPrincipal CurrentUser user,
+            @Valid @ModelAttribute("form") AccountForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        AccountSummary account = accounts.account(id);
+        if (!result.hasErrors()) {
+            try {
+                accounts.changeAccess(id, form.getDisplayName(), form.getRoles(), form.getHospitalIds(),
+                        rosterLink(form.needsRosterLink(), form.getPhysicianEmail(), account.email()),
+                        form.getVersion(), user.accountId());
+                redirect.addFlashAttribute("flash", "account.saved");
+                return "redirect:/admin/accounts/" + id;
+            }
+            catch (RuleViolationException ex) {
+                ex.rejectOn(result);
+            }
+        }
+        model.addAttribute("account", account);
+        model.addAttribute("resetForm", new PasswordResetForm(null));
+        return "admin/account";
+    }
+
+    @PostMapping("/{id}/disable")
+    String disable(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        try {
+            accounts.disable(id, user.accountId());
+            redirect.addFlashAttribute("flash", "account.disabled");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("accountError", ex.messageKey());
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/{id}/enable")
+    String enable(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.enable(id);
+        redirect.addFlashAttribute("flash", "account.enabled");
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(@PathVariable long id, @Valid @ModelAttribute("resetForm") PasswordResetForm resetForm,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        AccountSummary account = accounts.account(id);
+        if (!result.hasErrors()) {
+            try {
+                accounts.resetPassword(id, resetForm.password());
+                redirect.addFlashAttribute("flash", "account.passwordReset");
+                return "redirect:/admin/accounts/" + id;
+            }
+            catch (RuleViolationException ex) {
+                ex.rejectOn(result);
+            }
+        }
+        String physicianEmail = account.physicianId() == null ? null
+                : roster.physician(account.physicianId()).map(PhysicianSummary::email).orElse(null);
+        model.addAttribute("account", account);
+        model.addAttribute("form", AccountForm.of(account, physicianEmail));
+        return "admin/account";
+    }
+
+    private Long rosterLink(AccountForm form) {
+        return rosterLink(form.needsRosterLink(), form.getPhysicianEmail(), form.getEmail());
+    }
+
+    /** Clinicians link to their roster row: by the e-mail given, or else by the account's own. */
+    private Long rosterLink(boolean needed, String physicianEmail, String accountEmail) {
+        String email = physicianEmail == null ? accountEmail : physicianEmail;
+        if (email == null) {
+            return null;
+        }
+        var physician = roster.physicianByEmail(email);
+        if (physician.isEmpty() && (needed || physicianEmail != null)) {
+            throw new RuleViolationException("physicianEmail", "account.error.unknownPhysician");
+        }
+        return physician.map(PhysicianSummary::id).orElse(null);
+    }
+}

@@ -1,0 +1,138 @@
+package org.peersupport.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.peersupport.account.AccountService;
+import org.peersupport.account.NewAccount;
+import org.peersupport.account.Role;
+import org.peersupport.organization.HospitalScope;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.organization.RosterImportPreview;
+import org.peersupport.organization.RosterImportService;
+import org.peersupport.organization.RosterService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads a small program once, on an empty database: the embedded one by default, or any other
+ * when DEMO_DATA=true. The roster goes through the real CSV import, so the demo exercises it.
+ */
+@Component
+@ConditionalOnExpression("${peersupport.demo-data:false} or '${spring.datasource.url:}'.isEmpty()")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** Demo passwords, also listed in the README. Never use them outside a demo. */
+    static final Map<String, String> ACCOUNTS = Map.of(
+            "admin@example.org", "demo admin password",
+            "coordinator@example.org", "demo coordinator password",
+            "supporter@example.org", "demo supporter password",
+            "physician@example.org", "demo physician password");
+
+    private static final Map<String, List<String>> HOSPITALS = Map.of(
+            "Northbay Medical Center", List.of("Emergency Medicine", "Hospital Medicine", "Surgery",
+                    "Obstetrics and Gynecology", "Pediatrics", "Anesthesiology"),
+            "Eastside Medical Center", List.of("Emergency Medicine", "Internal Medicine", "Psychiatry",
+                    "Radiology", "Oncology"));
+
+    private static final List<String> FIRST = List.of("Alex", "Sam", "Jordan", "Taylor", "Morgan", "Casey", "Riley",
+            "Jamie", "Avery", "Quinn", "Priya", "Wei", "Amara", "Diego", "Fatima", "Hiro", "Ingrid", "Kwame", "Lena",
+            "Mateo", "Nadia", "Omar", "Rosa", "Tomas", "Yara", "Zoe", "Ben", "Chloe", "David", "Elena");
+
+    private static final List<String> LAST = List.of("Nguyen", "Patel", "Garcia", "Kim", "Okafor", "Silva", "Cohen",
+            "Rossi", "Haddad", "Larsen", "Moreau", "Tanaka", "Walker", "Mendez", "Novak", "Osei", "Park", "Quint",
+            "Reyes", "Schmidt", "Thompson", "Ueda", "Varga", "Weber", "Young", "Zhang", "Ahmed", "Brooks", "Chen",
+            "Diaz");
+
+    private final OrganizationService organization;
+
+    private final RosterImportService imports;
+
+    private final RosterService roster;
+
+    private final AccountService accounts;
+
+    DemoData(OrganizationService organization, RosterImportService imports, RosterService roster,
+            AccountService accounts) {
+        this.organization = organization;
+        this.imports = imports;
+        this.roster = roster;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!organization.hospitals(HospitalScope.everything()).isEmpty()) {
+            log.info("Demo data: the database already has hospitals; nothing loaded. Demo accounts: {}",
+                    accountList());
+            return;
+        }
+        ZoneId zone = ZoneId.of("America/Los_Angeles");
+        HOSPITALS.keySet().stream().sorted().forEach(hospital -> {
+            long id = organization.createHospital(hospital, zone);
+            HOSPITALS.get(hospital).forEach(d -> organization.createDepartment(id, d, HospitalScope.everything()));
+        });
+        RosterImportPreview preview = imports.upload("demo-roster.csv", rosterCsv());
+        imports.importUpload(preview.uploadId());
+
+        long northbay = organization.hospitals(HospitalScope.everything()).stream()
+                .filter(h -> h.name().startsWith("Northbay")).findFirst().orElseThrow().id();
+        create("admin@example.org", "Avery Admin", EnumSet.of(Role.ADMIN), Set.of());
+        create("coordinator@example.org", "Casey Coordinator", EnumSet.of(Role.COORDINATOR), Set.of(northbay));
+        create("supporter@example.org", "Sam Supporter", EnumSet.of(Role.SUPPORTER, Role.PHYSICIAN), Set.of());
+        create("physician@example.org", "Pat Physician", EnumSet.of(Role.PHYSICIAN), Set.of());
+        log.info("Demo data loaded: 2 hospitals, 11 departments, {} physicians. Demo accounts: {}",
+                preview.rowCount(), accountList());
+    }
+
+    private void create(String email, String name, Set<Role> roles, Set<Long> hospitals) {
+        Long physicianId = roster.physicianByEmail(email).map(p -> p.id()).orElse(null);
+        accounts.create(new NewAccount(email, name, ACCOUNTS.get(email), roles, hospitals, physicianId));
+    }
+
+    private static String accountList() {
+        StringBuilder list = new StringBuilder();
+        ACCOUNTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> list.append(e.getKey()).append(" / \"").append(e.getValue()).append("\"; "));
+        return list.toString();
+    }
+
+    /** About 300 physicians, the same on every machine, plus the demo clinicians' own rows. */
+    private static byte[] rosterCsv() {
+        Random random = new Random(2019);
+        StringBuilder csv = new StringBuilder("name,email,phone,hospital,department,specialty,career_stage,active\n");
+        csv.append("Sam Supporter,supporter@example.org,555-0100,Northbay Medical Center,Emergency Medicine,"
+                + "Emergency Medicine,MID_CAREER,true\n");
+        csv.append("Pat Physician,physician@example.org,555-0101,Northbay Medical Center,Surgery,"
+                + "General Surgery,EARLY_CAREER,true\n");
+        String[] stages = {"RESIDENT", "FELLOW", "EARLY_CAREER", "MID_CAREER", "LATE_CAREER"};
+        int n = 0;
+        for (String hospital : HOSPITALS.keySet().stream().sorted().toList()) {
+            for (String department : HOSPITALS.get(hospital)) {
+                int size = 24 + random.nextInt(8);
+                for (int i = 0; i < size; i++) {
+                    String first = FIRST.get(random.nextInt(FIRST.size()));
+                    String last = LAST.get(random.nextInt(LAST.size()));
+                    n++;
+                    String email = (first + "." + last + "." + n + "@example.org").toLowerCase();
+                    csv.append(first).append(' ').append(last).append(',').append(email).append(',')
+                            .append(String.format("555-%04d", 1000 + n)).append(',').append(hospital).append(',')
+                            .append(department).append(',').append(department).append(',')
+                            .append(stages[random.nextInt(stages.length)]).append(",true\n");
+                }
+            }
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

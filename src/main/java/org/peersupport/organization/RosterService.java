@@ -1,0 +1,106 @@
+package org.peersupport.organization;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.peersupport.organization.domain.Department;
+import org.peersupport.organization.domain.DepartmentRepository;
+import org.peersupport.organization.domain.Physician;
+import org.peersupport.organization.domain.PhysicianRepository;
+import org.peersupport.web.RuleViolationException;
+import org.peersupport.web.NotFoundException;
+import org.peersupport.web.StaleEdit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The physician roster: search, single-row edits, and lookups for the other modules. */
+@Service
+@Transactional(readOnly = true)
+public class RosterService {
+
+    private final PhysicianRepository physicians;
+
+    private final DepartmentRepository departments;
+
+    RosterService(PhysicianRepository physicians, DepartmentRepository departments) {
+        this.physicians = physicians;
+        this.departments = departments;
+    }
+
+    public Page<PhysicianSummary> search(RosterQuery query, HospitalScope scope, Pageable pageable) {
+        Set<Long> hospitalIds = scope.hospitalIds().isEmpty() ? Set.of(-1L) : scope.hospitalIds();
+        return physicians.search(likePattern(query.text()), query.hospitalId(), query.departmentId(), query.active(),
+                scope.all(), hospitalIds, pageable);
+    }
+
+    public Optional<PhysicianSummary> physician(long id) {
+        return physicians.findSummary(id);
+    }
+
+    /** The roster row, if the scope includes its hospital; otherwise it does not exist for the caller. */
+    public PhysicianSummary physician(long id, HospitalScope scope) {
+        return physicians.findSummary(id).filter(p -> scope.includes(p.hospitalId()))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    public Optional<PhysicianSummary> physicianByEmail(String email) {
+        return physicians.findSummaryByEmail(Physician.normaliseEmail(email));
+    }
+
+    public long version(long id) {
+        return physicians.findById(id).map(Physician::getVersion).orElseThrow(NotFoundException::new);
+    }
+
+    public long countActive(HospitalScope scope) {
+        if (scope.all()) {
+            return physicians.countActive();
+        }
+        return scope.hospitalIds().isEmpty() ? 0 : physicians.countActiveInHospitals(scope.hospitalIds());
+    }
+
+    @Transactional
+    public long add(PhysicianDetails details, HospitalScope scope) {
+        Department department = scopedDepartment(details.departmentId(), scope);
+        String email = Physician.normaliseEmail(details.email());
+        if (physicians.emailTaken(email, null)) {
+            throw new RuleViolationException("email", "roster.error.emailTaken");
+        }
+        Physician physician = new Physician(details.name(), email, department);
+        physician.update(details.name(), email, details.phone(), department, details.specialty(),
+                details.careerStage(), details.active());
+        return physicians.save(physician).getId();
+    }
+
+    @Transactional
+    public void change(long id, PhysicianDetails details, long expectedVersion, HospitalScope scope) {
+        Physician physician = physicians.findWithDepartment(id)
+                .filter(p -> scope.includes(p.getDepartment().getHospital().getId()))
+                .orElseThrow(NotFoundException::new);
+        StaleEdit.check(physician.getVersion(), expectedVersion, Physician.class, id);
+        Department department = scopedDepartment(details.departmentId(), scope);
+        String email = Physician.normaliseEmail(details.email());
+        if (physicians.emailTaken(email, id)) {
+            throw new RuleViolationException("email", "roster.error.emailTaken");
+        }
+        physician.update(details.name(), email, details.phone(), department, details.specialty(),
+                details.careerStage(), details.active());
+    }
+
+    private Department scopedDepartment(long departmentId, HospitalScope scope) {
+        return departments.findById(departmentId)
+                .filter(d -> scope.includes(d.getHospital().getId()))
+                .orElseThrow(() -> new RuleViolationException("departmentId", "roster.error.unknownDepartment"));
+    }
+
+    /** Lower-cased, with LIKE's wildcards escaped, so a search for "50%" finds "50%". */
+    static String likePattern(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String escaped = text.trim().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

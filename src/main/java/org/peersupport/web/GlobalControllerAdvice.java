@@ -1,0 +1,73 @@
+package org.peersupport.web;
+
+import java.beans.PropertyEditorSupport;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The same answer everywhere for the usual failures: a 404 page for records that are not there
+ * (or not the caller's), a 409 page for edits that lost a race, and never a stack trace.
+ */
+@ControllerAdvice
+class GlobalControllerAdvice {
+
+    /** Limits what any bound form field may carry, whatever its own validation says. */
+    static final int MAX_FIELD_LENGTH = 10_000;
+
+    @InitBinder
+    void initBinder(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+        // Passwords are taken exactly as typed: leading or trailing spaces are part of them.
+        for (String field : new String[] {"password", "currentPassword", "newPassword"}) {
+            binder.registerCustomEditor(String.class, field, new PropertyEditorSupport() {
+                @Override
+                public void setAsText(String text) {
+                    setValue(text);
+                }
+            });
+        }
+    }
+
+    @ExceptionHandler({NotFoundException.class, TypeMismatchException.class, NoResourceFoundException.class})
+    String notFound(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "error/404";
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    String conflict(HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        return "error/409";
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MultipartException.class})
+    String badRequest(HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return "error/4xx";
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletResponse response) {
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        return "error/4xx";
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    String methodNotAllowed(HttpServletResponse response) {
+        response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
+        return "error/4xx";
+    }
+}

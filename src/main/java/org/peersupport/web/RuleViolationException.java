@@ -1,0 +1,45 @@
+package org.peersupport.web;
+
+import org.springframework.validation.BindingResult;
+
+/**
+ * A business rule refused a change. The controller turns it into an error next to the field it
+ * names, on the form the user just sent, so nothing they typed is lost.
+ */
+public class RuleViolationException extends RuntimeException {
+
+    private final String field;
+
+    private final String messageKey;
+
+    private final transient Object[] arguments;
+
+    public RuleViolationException(String field, String messageKey, Object... arguments) {
+        super(messageKey, null, false, false);
+        this.field = field;
+        this.messageKey = messageKey;
+        this.arguments = arguments;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+
+    /** Records this failure on the form's binding result, next to its field (or the form itself). */
+    public void rejectOn(BindingResult result) {
+        if (field == null) {
+            result.reject(messageKey, arguments, messageKey);
+        }
+        else {
+            result.rejectValue(field, messageKey, arguments, messageKey);
+        }
+    }
+}
