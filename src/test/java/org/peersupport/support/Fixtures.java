@@ -1,0 +1,108 @@
+package org.peersupport.support;
+
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.peersupport.account.AccountService;
+import org.peersupport.account.CurrentUser;
+import org.peersupport.account.NewAccount;
+import org.peersupport.account.Role;
+import org.peersupport.organization.HospitalScope;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.organization.PhysicianDetails;
+import org.peersupport.organization.RosterService;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Makes test data through the real services. Every name and e-mail is unique, so tests sharing
+ * the one database never see each other's rows.
+ */
+@TestComponent
+public class Fixtures {
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final OrganizationService organization;
+
+    private final RosterService roster;
+
+    private final AccountService accounts;
+
+    private final UserDetailsService users;
+
+    Fixtures(OrganizationService organization, RosterService roster, AccountService accounts,
+            UserDetailsService users) {
+        this.organization = organization;
+        this.roster = roster;
+        this.accounts = accounts;
+        this.users = users;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8) + SEQUENCE.incrementAndGet();
+    }
+
+    public static String uniqueEmail(String prefix) {
+        return (prefix + "." + UUID.randomUUID().toString().substring(0, 8) + SEQUENCE.incrementAndGet()
+                + "@test.example.org").toLowerCase();
+    }
+
+    /** A hospital with one department, as ids. */
+    public Place hospital() {
+        String name = unique("Hospital");
+        long hospitalId = organization.createHospital(name, ZoneId.of("America/Chicago"));
+        long departmentId = organization.createDepartment(hospitalId, unique("Department"),
+                HospitalScope.everything());
+        return new Place(hospitalId, name, departmentId);
+    }
+
+    public long physician(long departmentId) {
+        return physician(departmentId, uniqueEmail("physician"));
+    }
+
+    public long physician(long departmentId, String email) {
+        return roster.add(new PhysicianDetails(unique("Dr"), email, null, departmentId, "Internal Medicine", null,
+                true), HospitalScope.everything());
+    }
+
+    public CurrentUser admin() {
+        return account(EnumSet.of(Role.ADMIN), Set.of(), null);
+    }
+
+    public CurrentUser coordinator(long... hospitalIds) {
+        Set<Long> ids = new java.util.HashSet<>();
+        for (long id : hospitalIds) {
+            ids.add(id);
+        }
+        return account(EnumSet.of(Role.COORDINATOR), ids, null);
+    }
+
+    public CurrentUser physicianUser(long departmentId) {
+        String email = uniqueEmail("clinician");
+        long physicianId = physician(departmentId, email);
+        return account(email, EnumSet.of(Role.PHYSICIAN), Set.of(), physicianId);
+    }
+
+    public CurrentUser account(Set<Role> roles, Set<Long> hospitalIds, Long physicianId) {
+        return account(uniqueEmail("user"), roles, hospitalIds, physicianId);
+    }
+
+    public CurrentUser account(String email, Set<Role> roles, Set<Long> hospitalIds, Long physicianId) {
+        accounts.create(new NewAccount(email, unique("Person"), PASSWORD, roles, hospitalIds, physicianId));
+        return (CurrentUser) users.loadUserByUsername(email);
+    }
+
+    /** Reloads the principal, as the next sign-in would see it. */
+    public CurrentUser reload(CurrentUser user) {
+        return (CurrentUser) users.loadUserByUsername(user.email());
+    }
+
+    public record Place(long hospitalId, String hospitalName, long departmentId) {
+    }
+}

@@ -1,0 +1,27 @@
+package org.peersupport.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole app on real PostgreSQL, on a random port, with MockMvc. Every integration and
+ * browser test uses exactly this, so they all share one cached Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.jpa.properties.hibernate.generate_statistics=true")
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = TestDatabase.class)
+@Import(Fixtures.class)
+public @interface IntegrationTest {
+}
