@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -33,8 +34,8 @@ class RosterImportController {
     }
 
     @GetMapping
-    String form(@RequestParam(required = false) String tooLarge, Model model) {
-        if (tooLarge != null) {
+    String form(WebRequest request, Model model) {
+        if (request.getParameterMap().containsKey("tooLarge")) {
             model.addAttribute("uploadError", "import.error.tooLarge");
         }
         return uploadPage(model);

@@ -1,0 +1,145 @@
+package org.peersupport.account;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpSession;
+import org.junit.jupiter.api.Test;
+import org.peersupport.support.Fixtures;
+import org.peersupport.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/** Sign-in through the real form: lockout, one message for every failure, session handling. */
+@IntegrationTest
+class SignInTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void fiveFailedSignInsLockTheAccountForFifteenMinutes() throws Exception {
+        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        for (int i = 0; i < 4; i++) {
+            assertThat(signIn(user.email(), "wrong password " + i)).isEqualTo("/login?error");
+        }
+        assertThat(signIn(user.email(), Fixtures.PASSWORD)).as("a good sign-in before the fifth failure")
+                .isEqualTo("/");
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn(user.email(), "wrong password " + i)).isEqualTo("/login?error");
+        }
+        Instant lockedUntil = jdbc.queryForObject("select locked_until from account where id = ?", Timestamp.class,
+                user.accountId()).toInstant();
+        assertThat(Duration.between(Instant.now(), lockedUntil)).isBetween(Duration.ofMinutes(14),
+                Duration.ofMinutes(15));
+
+        assertThat(signIn(user.email(), Fixtures.PASSWORD)).as("the right password while locked")
+                .isEqualTo("/login?error");
+
+        jdbc.update("update account set locked_until = ? where id = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)), user.accountId());
+        assertThat(signIn(user.email(), Fixtures.PASSWORD)).as("after the lock ends").isEqualTo("/");
+    }
+
+    @Test
+    void everyFailureLooksTheSameSoNoOneLearnsWhichEmailsExist() throws Exception {
+        CurrentUser locked = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        jdbc.update("update account set locked_until = ? where id = ?",
+                Timestamp.from(Instant.now().plusSeconds(600)), locked.accountId());
+        CurrentUser disabled = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        jdbc.update("update account set enabled = false where id = ?", disabled.accountId());
+        CurrentUser known = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+
+        assertThat(signIn(Fixtures.uniqueEmail("nobody"), Fixtures.PASSWORD)).isEqualTo("/login?error");
+        assertThat(signIn(known.email(), "not the password")).isEqualTo("/login?error");
+        assertThat(signIn(locked.email(), Fixtures.PASSWORD)).isEqualTo("/login?error");
+        assertThat(signIn(disabled.email(), Fixtures.PASSWORD)).isEqualTo("/login?error");
+
+        String page = mvc.perform(get("/login").param("error", "")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Sign-in failed. Check your e-mail and password.")
+                .doesNotContainIgnoringCase("locked").doesNotContainIgnoringCase("disabled")
+                .doesNotContainIgnoringCase("unknown");
+    }
+
+    @Test
+    void signingInStartsANewSession() throws Exception {
+        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        MockHttpSession before = new MockHttpSession();
+        before.setAttribute("seen", true);
+        MvcResult result = mvc.perform(post("/login").param("email", user.email())
+                .param("password", Fixtures.PASSWORD).with(csrf()).session(before)).andReturn();
+        HttpSession after = result.getRequest().getSession(false);
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(after).isNotNull();
+        assertThat(after.getId()).isNotEqualTo(before.getId());
+        assertThat(before.isInvalid()).isTrue();
+    }
+
+    @Test
+    void disablingAnAccountEndsItsOpenSessions() throws Exception {
+        CurrentUser admin = fixtures.admin();
+        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        MockHttpSession session = signedInSession(user);
+        assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        accounts.disable(user.accountId(), admin.accountId());
+
+        MvcResult next = mvc.perform(get("/").session(session)).andReturn();
+        assertThat(next.getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
+        assertThat(signIn(user.email(), Fixtures.PASSWORD)).isEqualTo("/login?error");
+    }
+
+    @Test
+    void resettingAPasswordOrChangingRolesEndsOpenSessions() throws Exception {
+        CurrentUser admin = fixtures.admin();
+        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        MockHttpSession first = signedInSession(user);
+        accounts.resetPassword(user.accountId(), "a brand new passphrase");
+        assertThat(mvc.perform(get("/").session(first)).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/login?ended");
+
+        MockHttpSession second = signedInSession(user, "a brand new passphrase");
+        AccountSummary summary = accounts.account(user.accountId());
+        accounts.changeAccess(user.accountId(), summary.displayName(), EnumSet.of(Role.COORDINATOR),
+                Set.of(fixtures.hospital().hospitalId()), null, summary.version(), admin.accountId());
+        assertThat(mvc.perform(get("/").session(second)).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/login?ended");
+    }
+
+    private String signIn(String email, String password) throws Exception {
+        return mvc.perform(formLogin("/login").user("email", email).password("password", password)).andReturn()
+                .getResponse().getRedirectedUrl();
+    }
+
+    private MockHttpSession signedInSession(CurrentUser user) throws Exception {
+        return signedInSession(user, Fixtures.PASSWORD);
+    }
+
+    private MockHttpSession signedInSession(CurrentUser user, String password) throws Exception {
+        MvcResult result = mvc.perform(formLogin("/login").user("email", user.email()).password("password", password))
+                .andReturn();
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+}
