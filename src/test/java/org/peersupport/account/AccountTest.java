@@ -1,0 +1,74 @@
+package org.peersupport.account;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.peersupport.account.domain.Account;
+import org.peersupport.organization.HospitalScope;
+import org.peersupport.web.RuleViolationException;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AccountTest {
+
+    private static Account account(String email, String name, String hash, Set<Role> roles, Set<Long> hospitals,
+            Long physicianId) {
+        Account account = new Account(email, name, hash, roles, hospitals, physicianId);
+        ReflectionTestUtils.setField(account, "id", 1L);
+        return account;
+    }
+
+    @Test
+    void aCoordinatorNeedsAHospitalAndSeesOnlyItsHospitals() {
+        assertThatThrownBy(() -> account("c@x.org", "C", "{noop}x", EnumSet.of(Role.COORDINATOR), Set.of(), null))
+                .isInstanceOf(RuleViolationException.class).hasMessage("account.error.coordinatorNeedsHospital");
+        Account account = account("C@X.org", "C", "{noop}x", EnumSet.of(Role.COORDINATOR), Set.of(7L), null);
+        assertThat(account.getEmail()).isEqualTo("c@x.org");
+        assertThat(account.toCurrentUser(Instant.now()).hospitalScope()).isEqualTo(HospitalScope.of(Set.of(7L)));
+    }
+
+    @Test
+    void scopesAreDroppedWhenTheCoordinatorRoleGoes() {
+        Account account = account("c@x.org", "C", "{noop}x", EnumSet.of(Role.COORDINATOR), Set.of(7L), null);
+        account.changeAccess("C", EnumSet.of(Role.ADMIN), Set.of(7L), null);
+        assertThat(account.getHospitalIds()).isEmpty();
+        assertThat(account.toCurrentUser(Instant.now()).hospitalScope().all()).isTrue();
+    }
+
+    @Test
+    void cliniciansNeedTheirRosterRow() {
+        assertThatThrownBy(() -> account("s@x.org", "S", "{noop}x", EnumSet.of(Role.SUPPORTER), Set.of(), null))
+                .isInstanceOf(RuleViolationException.class).hasMessage("account.error.clinicianNeedsRoster");
+        Account supporter = account("s@x.org", "S", "{noop}x", EnumSet.of(Role.SUPPORTER), Set.of(), 42L);
+        assertThat(supporter.toCurrentUser(Instant.now()).physicianId()).contains(42L);
+        assertThat(supporter.toCurrentUser(Instant.now()).hospitalScope()).isEqualTo(HospitalScope.none());
+    }
+
+    @Test
+    void anAccountNeedsARole() {
+        assertThatThrownBy(() -> account("n@x.org", "N", "{noop}x", EnumSet.noneOf(Role.class), Set.of(), null))
+                .isInstanceOf(RuleViolationException.class).hasMessage("account.error.noRole");
+    }
+
+    @Test
+    void enablingOrChangingThePasswordLiftsALock() {
+        Account account = account("a@x.org", "A", "{noop}x", EnumSet.of(Role.ADMIN), Set.of(), null);
+        assertThat(account.isLocked(Instant.now())).isFalse();
+        account.disable();
+        assertThat(account.toCurrentUser(Instant.now()).isEnabled()).isFalse();
+        account.enable();
+        assertThat(account.toCurrentUser(Instant.now()).isEnabled()).isTrue();
+    }
+
+    @Test
+    void theSessionPrincipalIsEqualByAccountSoAllItsSessionsAreFound() {
+        CurrentUser a = new CurrentUser(5, "a@x.org", "A", EnumSet.of(Role.ADMIN), Set.of(), null, "h", true, false);
+        CurrentUser b = new CurrentUser(5, "b@x.org", "B", EnumSet.of(Role.PHYSICIAN), Set.of(), 1L, "h", true, false);
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(a.toString()).doesNotContain("a@x.org");
+    }
+}

@@ -1,0 +1,34 @@
+package org.peersupport.organization;
+
+import org.junit.jupiter.api.Test;
+import org.peersupport.organization.domain.ProgramSettings;
+import org.peersupport.web.RuleViolationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProgramSettingsTest {
+
+    private final ProgramSettings settings = org.springframework.beans.BeanUtils.instantiateClass(ProgramSettings.class);
+
+    @Test
+    void anUrgentCaseIsNeverGivenLongerThanAnOrdinaryOne() {
+        assertThatThrownBy(() -> settings.change(view(24, 25, 5, 10))).isInstanceOf(RuleViolationException.class)
+                .hasMessage("settings.error.urgentLonger");
+        settings.change(view(24, 24, 5, 10));
+        assertThat(settings.view().urgentTargetHours()).isEqualTo(24);
+    }
+
+    @Test
+    void freeTextNeedsAtLeastAsManyRespondentsAsFigures() {
+        assertThatThrownBy(() -> settings.change(view(24, 4, 5, 4))).isInstanceOf(RuleViolationException.class)
+                .hasMessage("settings.error.freeTextSmaller");
+        settings.change(view(24, 4, 5, 5));
+        assertThat(settings.view()).isEqualTo(view(24, 4, 5, 5));
+    }
+
+    private static ProgramSettingsView view(int target, int urgent, int group, int freeText) {
+        return new ProgramSettingsView("Program", MatchingPolicy.OTHER_DEPARTMENT, target, urgent, 24, 30, group,
+                freeText);
+    }
+}

@@ -1,0 +1,74 @@
+package org.peersupport.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every text a user reads comes from messages.properties: each key a template or the code names
+ * exists there, and every translation beside it has the same keys, so a translation is one file away.
+ */
+class MessagesTests {
+
+    private static final Path RESOURCES = Path.of("src/main/resources");
+
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");
+
+    /** Message keys written as string literals in Java: "word.word..." that end in a word. */
+    private static final Pattern CODE_KEY = Pattern.compile(
+            "\"((?:account|password|hospital|department|roster|import|settings|login|error)\\.[A-Za-z.]+)\"");
+
+    @Test
+    void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
+        Properties messages = load(RESOURCES.resolve("messages.properties"));
+        Set<String> used = new TreeSet<>();
+        collect(RESOURCES.resolve("templates"), ".html", TEMPLATE_KEY, used);
+        collect(Path.of("src/main/java"), ".java", CODE_KEY, used);
+        assertThat(used).hasSizeGreaterThan(100);
+        assertThat(used).allSatisfy(key -> assertThat(messages).as("messages.properties").containsKey(key));
+    }
+
+    @Test
+    void translationsHaveTheSameKeys() throws IOException {
+        Set<Object> base = load(RESOURCES.resolve("messages.properties")).keySet();
+        try (Stream<Path> files = Files.list(RESOURCES)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("messages_.+\\.properties")).toList()) {
+                assertThat(load(file).keySet()).as(file.toString()).containsExactlyInAnyOrderElementsOf(base);
+            }
+        }
+    }
+
+    private static void collect(Path root, String suffix, Pattern pattern, Set<String> into) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+                Matcher matcher = pattern.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (matcher.find()) {
+                    String key = matcher.group(1);
+                    if (!key.endsWith(".") && !key.equals("roster.csv") && !key.startsWith("error.generic.html")) {
+                        into.add(key);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+}
