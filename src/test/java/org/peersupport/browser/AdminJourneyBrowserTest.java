@@ -1,0 +1,157 @@
+package org.peersupport.browser;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.peersupport.account.CurrentUser;
+import org.peersupport.support.Fixtures;
+import org.peersupport.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An administrator sets up a department, imports its roster and gives one of its physicians an
+ * account; that physician then signs in and is offered "Refer a colleague".
+ */
+@IntegrationTest
+class AdminJourneyBrowserTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @TempDir
+    Path files;
+
+    @BeforeEach
+    void pointTheBrowserAtTheApp() {
+        browser.at("http://localhost:" + port);
+    }
+
+    @Test
+    void an_administrator_sets_up_a_department_and_its_physician_signs_in() throws IOException {
+        CurrentUser admin = fixtures.admin();
+        Fixtures.Place place = fixtures.hospital();
+        String department = Fixtures.unique("Cardiology");
+        List<String> emails = List.of(Fixtures.uniqueEmail("ada"), Fixtures.uniqueEmail("ben"),
+                Fixtures.uniqueEmail("chen"));
+
+        // The administrator signs in and lands on the setup home page.
+        browser.signIn(admin.email(), Fixtures.PASSWORD);
+        assertThat(browser.path()).isEqualTo("/");
+        assertThat(browser.find(By.id("admin-home")).getText()).contains("Import the physician roster");
+
+        // Adds a department on the hospital's page.
+        browser.open("/organization/hospitals/" + place.hospitalId());
+        browser.waitForHeading(place.hospitalName());
+        By departmentForm = By.cssSelector("form[action$='/organization/hospitals/" + place.hospitalId()
+                + "/departments']");
+        WebElement form = browser.find(departmentForm);
+        WebElement name = form.findElement(By.name("name"));
+        name.sendKeys(department);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.find(By.cssSelector("main .alert-success")).getText())
+                .isEqualTo("The department is added.");
+        assertThat(browser.path()).isEqualTo("/organization/hospitals/" + place.hospitalId());
+        assertThat(departmentRows()).anySatisfy(row -> assertThat(row).startsWith(department).contains("Active"));
+
+        // Imports a roster of three physicians in that department: upload, check, confirm.
+        Path csv = roster(place.hospitalName(), department, emails);
+        browser.open("/admin/roster/import");
+        browser.waitForHeading("Import the physician roster");
+        browser.driver().findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.driver().findElement(By.xpath("//main//button[normalize-space()='Check the file']")).click();
+        browser.waitForHeading("Check before importing");
+        assertThat(browser.find(By.cssSelector("main p.lead")).getText())
+                .isEqualTo("3 rows are ready: 3 new physicians, 0 updated.");
+        browser.find(By.xpath("//main//button[normalize-space()='Import']")).click();
+        browser.waitForHeading("Physician roster");
+        assertThat(browser.path()).isEqualTo("/roster");
+        assertThat(browser.find(By.cssSelector("main .alert-success")).getText())
+                .isEqualTo("The roster is imported.");
+        assertThat(browser.find(By.cssSelector("main .alert-info")).getText())
+                .isEqualTo("Imported 3 new physicians and updated 0.");
+
+        // The imported physician is on the roster, in the new department.
+        browser.type(By.id("q"), emails.get(0));
+        browser.driver().findElement(By.xpath("//main//button[normalize-space()='Search']")).click();
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main p[role=status]"),
+                "1 physicians"));
+        WebElement row = browser.find(By.cssSelector("main table tbody tr"));
+        assertThat(row.getText()).contains("Ada Test", emails.get(0), department + ", " + place.hospitalName(),
+                "Cardiology", "Active");
+
+        // Gives that physician an account; the account links itself to the roster row by e-mail.
+        browser.open("/admin/accounts/new");
+        browser.waitForHeading("New account");
+        browser.type(By.id("email"), emails.get(0));
+        browser.type(By.id("displayName"), "Dr Ada Test");
+        browser.type(By.id("password"), Fixtures.PASSWORD);
+        WebElement physicianRole = browser.find(By.cssSelector("input[name=roles][value=PHYSICIAN]"));
+        WebElement physicianLabel = browser.driver()
+                .findElement(By.cssSelector("label[for='" + physicianRole.getAttribute("id") + "']"));
+        assertThat(physicianLabel.getText()).isEqualTo("Physician");
+        physicianLabel.click();
+        assertThat(physicianRole.isSelected()).isTrue();
+        browser.driver().findElement(By.xpath("//main//button[normalize-space()='Create account']")).click();
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .alert-success"),
+                "The account is created."));
+        assertThat(browser.path()).matches("/admin/accounts/\\d+");
+        assertThat(browser.find(By.id("physicianEmail")).getAttribute("value")).isEqualTo(emails.get(0));
+
+        browser.signOut();
+        assertThat(browser.find(By.cssSelector("main .alert-info")).getText()).isEqualTo("You are signed out.");
+
+        // The physician signs in and is offered the referral.
+        browser.signIn(emails.get(0), Fixtures.PASSWORD);
+        assertThat(browser.waitForHeading("Hello").getText()).isEqualTo("Hello, Dr Ada Test");
+        WebElement physicianHome = browser.find(By.id("physician-home"));
+        WebElement refer = physicianHome.findElement(By.cssSelector("a[href='/referrals/new']"));
+        assertThat(refer.getText()).startsWith("Refer a colleague");
+        assertThat(browser.driver().findElements(By.id("admin-home"))).isEmpty();
+        assertThat(browser.driver().findElements(By.xpath("//header//a[normalize-space()='Accounts']"))).isEmpty();
+        browser.screenshot("admin-journey-physician-home");
+    }
+
+    private List<String> departmentRows() {
+        return browser.driver().findElements(By.cssSelector("main table tbody tr")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    private Path roster(String hospital, String department, List<String> emails) throws IOException {
+        Path csv = files.resolve("roster.csv");
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader("name", "email", "phone", "hospital", "department", "specialty", "career_stage", "active")
+                .get();
+        try (Writer writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+                CSVPrinter printer = new CSVPrinter(writer, format)) {
+            printer.printRecord("Ada Test", emails.get(0), "555-0101", hospital, department, "Cardiology",
+                    "EARLY_CAREER", "true");
+            printer.printRecord("Ben Test", emails.get(1), "", hospital, department, "Cardiology", "MID_CAREER",
+                    "true");
+            printer.printRecord("Chen Test", emails.get(2), "", hospital, department, "Interventional Cardiology",
+                    "", "");
+        }
+        return csv;
+    }
+}
