@@ -96,7 +96,7 @@ class AdminJourneyBrowserTest {
         browser.type(By.id("q"), emails.get(0));
         browser.driver().findElement(By.xpath("//main//button[normalize-space()='Search']")).click();
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main p[role=status]"),
-                "1 physicians"));
+                "1 physician"));
         WebElement row = browser.find(By.cssSelector("main table tbody tr"));
         assertThat(row.getText()).contains("Ada Test", emails.get(0), department + ", " + place.hospitalName(),
                 "Cardiology", "Active");
@@ -117,7 +117,7 @@ class AdminJourneyBrowserTest {
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .alert-success"),
                 "The account is created."));
         assertThat(browser.path()).matches("/admin/accounts/\\d+");
-        assertThat(browser.find(By.id("physicianEmail")).getAttribute("value")).isEqualTo(emails.get(0));
+        assertThat(browser.find(By.id("access-physicianEmail")).getAttribute("value")).isEqualTo(emails.get(0));
 
         browser.signOut();
         assertThat(browser.find(By.cssSelector("main .alert-info")).getText()).isEqualTo("You are signed out.");

@@ -1,7 +1,9 @@
 package org.peersupport.organization.web;
 
 import java.time.ZoneId;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,8 +46,9 @@ class HospitalController {
     }
 
     @ModelAttribute("timeZones")
-    List<String> timeZones() {
-        return TimeZones.CHOICES;
+    Map<String, String> timeZones() {
+        return TimeZones.CHOICES.stream().collect(Collectors.toMap(z -> z, z -> z.replace('_', ' '), (a, b) -> a,
+                LinkedHashMap::new));
     }
 
     @GetMapping
