@@ -5,6 +5,7 @@ import java.beans.PropertyEditorSupport;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -47,7 +48,11 @@ class GlobalControllerAdvice {
         return "error/404";
     }
 
-    @ExceptionHandler(OptimisticLockingFailureException.class)
+    /**
+     * Lost races: a stale version, or a unique name or e-mail taken by someone else between our
+     * check and our insert. Either way the other person's change stands and ours was not saved.
+     */
+    @ExceptionHandler({OptimisticLockingFailureException.class, DataIntegrityViolationException.class})
     String conflict(HttpServletResponse response) {
         response.setStatus(HttpStatus.CONFLICT.value());
         return "error/409";
