@@ -33,10 +33,17 @@ class RosterImportController {
     }
 
     @GetMapping
-    String form(@RequestParam(required = false) String tooLarge, Model model) {
-        if (tooLarge != null) {
-            model.addAttribute("uploadError", "import.error.tooLarge");
-        }
+    String form(Model model) {
+        return uploadPage(model);
+    }
+
+    /**
+     * Where UploadSizeFilter sends an oversized upload. Matched on the parameter's presence: its
+     * value is empty, which the global binder turns into null for a {@code @RequestParam String}.
+     */
+    @GetMapping(params = "tooLarge")
+    String tooLarge(Model model) {
+        model.addAttribute("uploadError", "import.error.tooLarge");
         return uploadPage(model);
     }
 
