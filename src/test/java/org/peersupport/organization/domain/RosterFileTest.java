@@ -5,7 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Email;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.peersupport.organization.CareerStage;
 import org.peersupport.organization.RosterImportPreview.Problem;
 
@@ -20,6 +25,8 @@ class RosterFileTest {
 
     static final Map<String, Long> DEPARTMENTS = Map.of(RosterFile.key("St Mary", "Cardiology"), CARDIOLOGY,
             RosterFile.key("Lakeside General", "Surgery"), SURGERY);
+
+    static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     static final String HEADER = "name,email,hospital,department,phone,specialty,career_stage,active\n";
 
@@ -117,6 +124,49 @@ class RosterFileTest {
 
         assertThat(result.problems()).containsExactly(problem(3, "import.problem.encoding"));
         assertThat(result.rows()).extracting(RosterFile.Row::number).containsExactly(2, 4);
+    }
+
+    /** The roster form's rule for an e-mail, so an imported row can later be saved from the form. */
+    record Address(@Email String value) {
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ada@example.org", "first.last+tag@mail.example.co.uk", "o'brien@example.org",
+            "=cmd@example.org", "josé@exämple.org", "a-b_c@my-host.example.org"})
+    void an_address_the_roster_form_accepts_is_accepted(String email) {
+        assertThat(VALIDATOR.validateValue(Address.class, "value", email)).isEmpty();
+
+        RosterFile.Result result = read(HEADER + "Ada," + email + ",St Mary,Cardiology,,,,\n");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.rows()).singleElement().extracting(RosterFile.Row::email).isEqualTo(email);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"a,b@example.org\"", "<script>alert(1)</script>@example.org", "ada@exa mple.org",
+            "ada@@example.org", ".ada@example.org", "ada.@example.org", "a..da@example.org", "ada@example..org",
+            "ada@-example.org", "ada@example.org-", "\"ada\"\"@example.org\"", "ada(x)@example.org", "ada;x@example.org"})
+    void an_address_the_roster_form_would_refuse_is_refused(String cell) {
+        String email = cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+        assertThat(VALIDATOR.validateValue(Address.class, "value", email)).isNotEmpty();
+
+        RosterFile.Result result = read(HEADER + "Ada," + cell + ",St Mary,Cardiology,,,,\n");
+
+        assertThat(result.rows()).isEmpty();
+        assertThat(result.problems()).containsExactly(problem(2, "import.problem.badEmail", email));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ada@example", "ada@[127.0.0.1]", "ada@exa_mple.org", "\"\"\"ada\"\"@example.org\""})
+    void an_address_needs_a_dotted_host_name_and_a_plain_local_part(String cell) {
+        String email = cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
+        assertThat(VALIDATOR.validateValue(Address.class, "value", email)).as("the form is more lenient").isEmpty();
+
+        RosterFile.Result result = read(HEADER + "Ada," + cell + ",St Mary,Cardiology,,,,\n");
+
+        assertThat(result.rows()).isEmpty();
+        assertThat(result.problems()).singleElement().extracting(Problem::messageKey)
+                .isEqualTo("import.problem.badEmail");
     }
 
     @Test
