@@ -246,6 +246,21 @@ class RosterImportTests {
     }
 
     @Test
+    void hostile_values_echoed_in_the_preview_are_escaped() {
+        String script = "<script>alert(2)</script>";
+        String csv = HEADER + row("Ada", script + "@example.org", script, "", "", script, "");
+
+        MvcTestResult preview = upload("<img src=x onerror=alert(3)>.csv", csv);
+
+        assertThat(problemRows(preview)).containsExactly(
+                "2: The e-mail \"" + script + "@example.org\" is not a valid address.",
+                "2: There is no department \"" + script + "\" at hospital \"" + hospital + "\".",
+                "2: The career stage \"" + script + "\" is not one of RESIDENT, FELLOW, EARLY_CAREER, MID_CAREER, LATE_CAREER.");
+        assertThat(text(preview)).contains("<img src=x onerror=alert(3)>.csv");
+        assertThat(html(preview)).doesNotContain("<script>alert", "<img src=x");
+    }
+
+    @Test
     void a_spreadsheet_is_refused_with_a_clear_message_and_not_stored() {
         byte[] xlsx = binary("PK\u0003\u0004");
 
