@@ -77,7 +77,7 @@ public final class RosterFile {
             text = text.substring(1);
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
+                .setIgnoreEmptyLines(false).setTrim(true).setAllowMissingColumnNames(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> columns = columns(parser.getHeaderNames());
             List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
@@ -91,6 +91,11 @@ public final class RosterFile {
                 if (number - 1 > MAX_ROWS) {
                     problems.add(new Problem(0, "import.problem.tooManyRows", List.of(String.valueOf(MAX_ROWS))));
                     break;
+                }
+                // An empty line, or a spreadsheet's empty row (",,,,"), holds nothing to import. It is
+                // still counted, so that later row numbers match the spreadsheet's.
+                if (record.stream().allMatch(String::isBlank)) {
+                    continue;
                 }
                 readRow(record, number, columns, departments, firstRowOfEmail, rows, problems);
             }

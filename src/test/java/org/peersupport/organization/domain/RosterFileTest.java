@@ -218,6 +218,29 @@ class RosterFileTest {
     }
 
     @Test
+    void blank_rows_are_skipped_but_still_counted() {
+        RosterFile.Result result = read(HEADER
+                + "Ada Lovelace,ada@example.org,St Mary,Cardiology,,,,\n" // 2
+                + "\n" // 3: an empty line
+                + ",,,,,,,\n" // 4: an empty spreadsheet row
+                + "No Mail,,St Mary,Cardiology,,,,\n" // 5
+                + " , ,,\n" // 6
+                + "Grace Hopper,grace@example.org,St Mary,Cardiology,,,,\n" // 7
+                + ",,,,,,,\n,,,,,,,\n\n"); // 8 to 10: trailing empty rows
+
+        assertThat(result.problems()).containsExactly(problem(5, "import.problem.missingEmail"));
+        assertThat(result.rows()).extracting(RosterFile.Row::number).containsExactly(2, 7);
+    }
+
+    @Test
+    void a_header_with_trailing_empty_columns_is_read() {
+        RosterFile.Result result = read("name,email,hospital,department,,\nAda,ada@example.org,St Mary,Cardiology,,\n");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.rows()).extracting(RosterFile.Row::email).containsExactly("ada@example.org");
+    }
+
+    @Test
     void a_quoted_field_may_hold_a_comma_a_quote_and_a_newline() {
         RosterFile.Result result = read(HEADER
                 + "\"Lovelace, Ada \"\"Countess\"\"\",ada@example.org,St Mary,Cardiology,,\"Heart\nLung\",,\r\n"
