@@ -29,7 +29,17 @@ public final class RosterFile {
 
     public static final int MAX_ROWS = 50_000;
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    private static final String ATOM = "[a-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uFFFF-]+";
+
+    private static final String LABEL = "[a-z0-9\\p{L}\\p{N}](?:[a-z0-9\\p{L}\\p{N}-]{0,61}[a-z0-9\\p{L}\\p{N}])?";
+
+    /**
+     * A lower-cased address the roster form's {@code @Email} also accepts, so an imported row can be
+     * saved from the form later. Stricter than the form in three ways: no quoted local part, no IP
+     * literal, and a dotted host name of letters, digits and hyphens.
+     */
+    private static final Pattern EMAIL = Pattern
+            .compile("^(?=[^@]{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*@" + LABEL + "(?:\\." + LABEL + ")+$");
 
     private static final char REPLACEMENT = '\uFFFD';
 
@@ -67,7 +77,7 @@ public final class RosterFile {
             text = text.substring(1);
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
+                .setIgnoreEmptyLines(false).setTrim(true).setAllowMissingColumnNames(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> columns = columns(parser.getHeaderNames());
             List<String> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
@@ -81,6 +91,11 @@ public final class RosterFile {
                 if (number - 1 > MAX_ROWS) {
                     problems.add(new Problem(0, "import.problem.tooManyRows", List.of(String.valueOf(MAX_ROWS))));
                     break;
+                }
+                // An empty line, or a spreadsheet's empty row (",,,,"), holds nothing to import. It is
+                // still counted, so that later row numbers match the spreadsheet's.
+                if (record.stream().allMatch(String::isBlank)) {
+                    continue;
                 }
                 readRow(record, number, columns, departments, firstRowOfEmail, rows, problems);
             }

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -34,10 +33,17 @@ class RosterImportController {
     }
 
     @GetMapping
-    String form(WebRequest request, Model model) {
-        if (request.getParameterMap().containsKey("tooLarge")) {
-            model.addAttribute("uploadError", "import.error.tooLarge");
-        }
+    String form(Model model) {
+        return uploadPage(model);
+    }
+
+    /**
+     * Where UploadSizeFilter sends an oversized upload. Matched on the parameter's presence: its
+     * value is empty, which the global binder turns into null for a {@code @RequestParam String}.
+     */
+    @GetMapping(params = "tooLarge")
+    String tooLarge(Model model) {
+        model.addAttribute("uploadError", "import.error.tooLarge");
         return uploadPage(model);
     }
 
