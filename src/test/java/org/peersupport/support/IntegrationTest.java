@@ -19,9 +19,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.jpa.properties.hibernate.generate_statistics=true")
+        properties = {"spring.jpa.properties.hibernate.generate_statistics=true",
+                "peersupport.scheduling.enabled=false"})
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = {TestDatabase.class, TestMail.class})
 @Import(Fixtures.class)
 public @interface IntegrationTest {
 }

@@ -1,0 +1,53 @@
+package org.peersupport.support;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real SMTP server in the test JVM (GreenMail), one per JVM like the database. The app sends
+ * to it over SMTP with its real mail client; tests read what arrived for their own addresses.
+ */
+public final class TestMail implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static GreenMail server;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        GreenMail mail = server();
+        TestPropertyValues.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + mail.getSmtp().getPort())
+                .applyTo(context);
+    }
+
+    public static synchronized GreenMail server() {
+        if (server == null) {
+            server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            server.start();
+        }
+        return server;
+    }
+
+    /** The messages that reached one address; tests use unique addresses, so these are theirs. */
+    public static List<MimeMessage> to(String address) {
+        return Arrays.stream(server().getReceivedMessages()).filter(m -> isTo(m, address)).toList();
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO) != null
+                    && Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                            .anyMatch(r -> r.toString().equalsIgnoreCase(address));
+        }
+        catch (MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
