@@ -76,6 +76,41 @@ public class AccountService {
         return accounts.save(account).getId();
     }
 
+    /**
+     * Gives a roster physician a clinical role: their account gains it, or, with no account yet,
+     * one is made with the physician role too. A new account gets a random password nobody
+     * knows; an administrator sets the first one. Returns whether an account was created.
+     */
+    @Transactional
+    public boolean grantClinicalRole(long physicianId, Role role) {
+        if (!role.isClinical()) {
+            throw new IllegalArgumentException(role + " is not a clinical role");
+        }
+        var existing = accounts.findByPhysicianId(physicianId);
+        if (existing.isPresent()) {
+            existing.get().grant(role);
+            sessions.endAll(existing.get().getId());
+            return false;
+        }
+        var physician = roster.physician(physicianId).orElseThrow(NotFoundException::new);
+        if (accounts.existsByEmail(physician.email())) {
+            throw new RuleViolationException(null, "account.error.emailTakenByUnlinked");
+        }
+        String unknownPassword = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+        accounts.save(new Account(physician.email(), physician.name(), passwordEncoder.encode(unknownPassword),
+                java.util.EnumSet.of(Role.PHYSICIAN, role), Set.of(), physicianId));
+        return true;
+    }
+
+    /** Where to tell a hospital's coordinators that something needs their attention. */
+    public java.util.List<String> coordinatorEmails(long hospitalId) {
+        return accounts.coordinatorEmails(hospitalId);
+    }
+
+    public Optional<String> emailOfPhysicianAccount(long physicianId) {
+        return accounts.findByPhysicianId(physicianId).filter(Account::isEnabled).map(Account::getEmail);
+    }
+
     @Transactional
     public void changeAccess(long id, String displayName, Set<Role> roles, Set<Long> hospitalIds, Long physicianId,
             long expectedVersion, long actingAccountId) {

@@ -8,7 +8,17 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.stream.Collectors;
+
 import org.peersupport.account.AccountService;
+import org.peersupport.organization.DepartmentSummary;
+import org.peersupport.organization.HospitalSummary;
+import org.peersupport.organization.RosterQuery;
+import org.peersupport.supporter.SupporterService;
+import org.peersupport.supporter.TrainingService;
+import org.springframework.data.domain.PageRequest;
 import org.peersupport.account.NewAccount;
 import org.peersupport.account.Role;
 import org.peersupport.organization.HospitalScope;
@@ -63,12 +73,18 @@ class DemoData implements ApplicationRunner {
 
     private final AccountService accounts;
 
+    private final SupporterService supporters;
+
+    private final TrainingService training;
+
     DemoData(OrganizationService organization, RosterImportService imports, RosterService roster,
-            AccountService accounts) {
+            AccountService accounts, SupporterService supporters, TrainingService training) {
         this.organization = organization;
         this.imports = imports;
         this.roster = roster;
         this.accounts = accounts;
+        this.supporters = supporters;
+        this.training = training;
     }
 
     @Override
@@ -92,8 +108,62 @@ class DemoData implements ApplicationRunner {
         create("coordinator@example.org", "Casey Coordinator", EnumSet.of(Role.COORDINATOR), Set.of(northbay));
         create("supporter@example.org", "Sam Supporter", EnumSet.of(Role.SUPPORTER, Role.PHYSICIAN), Set.of());
         create("physician@example.org", "Pat Physician", EnumSet.of(Role.PHYSICIAN), Set.of());
-        log.info("Demo data loaded: 2 hospitals, 11 departments, {} physicians. Demo accounts: {}",
-                preview.rowCount(), accountList());
+        int supporterCount = supportersAndTraining();
+        log.info("Demo data loaded: 2 hospitals, 11 departments, {} physicians, {} supporters. Demo accounts: {}",
+                preview.rowCount(), supporterCount, accountList());
+    }
+
+    /**
+     * Two supporters in most departments: a cohort trained 22 months ago (their certification
+     * expires soon), a newer cohort, a few still in training, and some departments left uncovered.
+     */
+    private int supportersAndTraining() {
+        HospitalScope all = HospitalScope.everything();
+        LocalDate today = LocalDate.now();
+        Set<Long> modules = training.curriculum().stream().map(TrainingService.ModuleView::id)
+                .collect(Collectors.toSet());
+        long demoSupporter = supporters.nominate(roster.physicianByEmail("supporter@example.org").orElseThrow().id(),
+                all).supporterId();
+        int count = 1;
+        for (HospitalSummary hospital : organization.hospitals(all)) {
+            List<Long> older = new ArrayList<>();
+            List<Long> newer = new ArrayList<>();
+            List<DepartmentSummary> departments = organization.departments(hospital.id());
+            for (int i = 0; i < departments.size(); i++) {
+                if (i == departments.size() - 1) {
+                    continue; // one department per hospital has nobody yet, so coverage shows a gap
+                }
+                var physicians = roster.search(new RosterQuery("", hospital.id(), departments.get(i).id(), true), all,
+                        PageRequest.of(0, 3)).getContent();
+                for (int j = 0; j < physicians.size(); j++) {
+                    if (physicians.get(j).email().equals("physician@example.org")
+                            || supporters.ofPhysician(physicians.get(j).id()).isPresent()) {
+                        continue;
+                    }
+                    long id = supporters.nominate(physicians.get(j).id(), all).supporterId();
+                    count++;
+                    (j == 0 ? older : j == 1 ? newer : new ArrayList<Long>()).add(id);
+                }
+            }
+            if (hospital.name().startsWith("Northbay")) {
+                newer.add(demoSupporter);
+            }
+            train(hospital.id(), today.minusMonths(22).plusDays(20), older, modules, all);
+            train(hospital.id(), today.minusMonths(3), newer, modules, all);
+            training.schedule(hospital.id(), today.plusDays(21), "Program facilitator", true, modules, all);
+        }
+        return count;
+    }
+
+    private void train(long hospitalId, LocalDate date, List<Long> attendees, Set<Long> modules, HospitalScope all) {
+        long session = training.schedule(hospitalId, date, "Program facilitator", false, modules, all);
+        Map<Long, Set<Long>> completions = new java.util.HashMap<>();
+        attendees.forEach(id -> completions.put(id, modules));
+        training.recordAttendance(session, completions, training.session(session, all).version(), all);
+        for (Long id : attendees) {
+            supporters.changeStatus(id, SupporterService.StatusChange.ACTIVATE, null,
+                    supporters.supporter(id, all).version(), all);
+        }
     }
 
     private void create(String email, String name, Set<Role> roles, Set<Long> hospitals) {

@@ -9,5 +9,6 @@ public record ProgramSettingsView(
         int certificationValidMonths,
         int noteRetentionDays,
         int surveyMinGroupSize,
-        int surveyMinFreeTextSize) {
+        int surveyMinFreeTextSize,
+        int supportersPerDepartment) {
 }

@@ -45,6 +45,18 @@ public class RosterService {
                 .orElseThrow(NotFoundException::new);
     }
 
+    /** Many roster rows in one query, by id; unknown ids are left out. */
+    public java.util.Map<Long, PhysicianSummary> physicians(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, PhysicianSummary> found = new java.util.HashMap<>();
+        for (PhysicianSummary p : physicians.findSummaries(ids)) {
+            found.put(p.id(), p);
+        }
+        return found;
+    }
+
     public Optional<PhysicianSummary> physicianByEmail(String email) {
         return physicians.findSummaryByEmail(Physician.normaliseEmail(email));
     }

@@ -54,7 +54,7 @@ class AccountAdministrationTests {
         assertThat(created.physicianId()).isEqualTo(physicianId);
         assertThat(created.roles()).containsExactly(Role.PHYSICIAN);
         assertThat(jdbc.queryForObject("select password_hash from account where id = ?", String.class, created.id()))
-                .startsWith("{bcrypt}");
+                .startsWith("{bcrypt-sha256}$2a$");
     }
 
     @Test

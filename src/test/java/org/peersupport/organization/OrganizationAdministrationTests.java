@@ -101,19 +101,19 @@ class OrganizationAdministrationTests {
         assertThat(mvc.post().uri("/admin/settings").param("programName", settings.programName())
                 .param("matchingPolicy", "ANY").param("firstContactTargetHours", "24")
                 .param("urgentTargetHours", "48").param("certificationValidMonths", "24")
-                .param("noteRetentionDays", "30").param("surveyMinGroupSize", "5").param("surveyMinFreeTextSize", "10")
+                .param("noteRetentionDays", "30").param("surveyMinGroupSize", "5").param("surveyMinFreeTextSize", "10").param("supportersPerDepartment", "2")
                 .param("version", String.valueOf(version)).with(csrf()).with(user(admin)))
                 .hasStatusOk().bodyText().contains("The urgent target cannot be longer than the ordinary target.");
         assertThat(mvc.post().uri("/admin/settings").param("programName", settings.programName())
                 .param("matchingPolicy", "NOT_A_POLICY").param("firstContactTargetHours", "abc")
                 .param("urgentTargetHours", "-4").param("certificationValidMonths", "24")
-                .param("noteRetentionDays", "30").param("surveyMinGroupSize", "5").param("surveyMinFreeTextSize", "10")
+                .param("noteRetentionDays", "30").param("surveyMinGroupSize", "5").param("surveyMinFreeTextSize", "10").param("supportersPerDepartment", "2")
                 .param("version", String.valueOf(version)).with(csrf()).with(user(admin)))
                 .hasStatusOk().bodyText().contains("This value is not valid.");
         assertThat(mvc.post().uri("/admin/settings").param("programName", "x".repeat(500))
                 .param("matchingPolicy", "ANY").param("firstContactTargetHours", "24")
                 .param("urgentTargetHours", "-4").param("certificationValidMonths", "24")
-                .param("noteRetentionDays", "30").param("surveyMinGroupSize", "5").param("surveyMinFreeTextSize", "10")
+                .param("noteRetentionDays", "30").param("surveyMinGroupSize", "5").param("surveyMinFreeTextSize", "10").param("supportersPerDepartment", "2")
                 .param("version", String.valueOf(version)).with(csrf()).with(user(admin)))
                 .hasStatusOk().bodyText().contains("Enter a number of at least 1.").contains("Use at most 120 characters.");
         assertThat(organization.settings()).isEqualTo(settings);

@@ -29,6 +29,6 @@ class ProgramSettingsTest {
 
     private static ProgramSettingsView view(int target, int urgent, int group, int freeText) {
         return new ProgramSettingsView("Program", MatchingPolicy.OTHER_DEPARTMENT, target, urgent, 24, 30, group,
-                freeText);
+                freeText, 2);
     }
 }

@@ -40,6 +40,18 @@ class MessagesTests {
         assertThat(used).allSatisfy(key -> assertThat(messages).as("messages.properties").containsKey(key));
     }
 
+    /** With arguments, a message goes through MessageFormat, where a lone ' starts a quotation. */
+    @Test
+    void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+        Properties messages = load(RESOURCES.resolve("messages.properties"));
+        assertThat(messages.stringPropertyNames()).allSatisfy(key -> {
+            String value = messages.getProperty(key);
+            if (value.matches("(?s).*\\{\\d.*")) {
+                assertThat(value.replace("''", "")).as(key).doesNotContain("'");
+            }
+        });
+    }
+
     @Test
     void translationsHaveTheSameKeys() throws IOException {
         Set<Object> base = load(RESOURCES.resolve("messages.properties")).keySet();

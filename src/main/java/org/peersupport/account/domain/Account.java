@@ -99,6 +99,13 @@ public class Account {
         this.physicianId = physicianId;
     }
 
+    /** Adds a role the person now also holds, such as supporter after a nomination. */
+    public void grant(Role role) {
+        Set<Role> next = EnumSet.copyOf(roles);
+        next.add(role);
+        changeAccess(displayName, next, hospitalIds, physicianId);
+    }
+
     public void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
         this.failedAttempts = 0;

@@ -8,7 +8,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -33,7 +33,9 @@ class SecurityConfiguration {
                 .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico")
                 .permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
-                .requestMatchers("/organization/**", "/roster/**").hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/organization/**", "/roster/**", "/supporters/**", "/training/**")
+                .hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/my/training/**").hasRole("SUPPORTER")
                 .anyRequest().authenticated())
             .formLogin(form -> form
                 .loginPage("/login")
@@ -58,9 +60,16 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * New passwords are stored as {bcrypt-sha256}; plain {bcrypt} and Spring's other formats still
+     * verify, so hashes imported from elsewhere keep working.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt-sha256",
+                java.util.Map.of("bcrypt-sha256", new PreHashedBCryptPasswordEncoder(),
+                        "bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()));
+        return encoder;
     }
 
     @Bean

@@ -40,6 +40,8 @@ public class ProgramSettings {
 
     private int surveyMinFreeTextSize;
 
+    private int supportersPerDepartment;
+
     @Version
     private long version;
 
@@ -67,12 +69,14 @@ public class ProgramSettings {
         this.noteRetentionDays = values.noteRetentionDays();
         this.surveyMinGroupSize = values.surveyMinGroupSize();
         this.surveyMinFreeTextSize = values.surveyMinFreeTextSize();
+        this.supportersPerDepartment = values.supportersPerDepartment();
         this.updatedAt = Instant.now();
     }
 
     public ProgramSettingsView view() {
         return new ProgramSettingsView(programName, matchingPolicy, firstContactTargetHours, urgentTargetHours,
-                certificationValidMonths, noteRetentionDays, surveyMinGroupSize, surveyMinFreeTextSize);
+                certificationValidMonths, noteRetentionDays, surveyMinGroupSize, surveyMinFreeTextSize,
+                supportersPerDepartment);
     }
 
     public long getVersion() {

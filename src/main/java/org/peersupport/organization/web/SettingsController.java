@@ -32,17 +32,19 @@ class SettingsController {
             @NotNull @Min(1) @Max(3650) Integer noteRetentionDays,
             @NotNull @Min(2) @Max(100) Integer surveyMinGroupSize,
             @NotNull @Min(2) @Max(100) Integer surveyMinFreeTextSize,
+            @NotNull @Min(1) @Max(50) Integer supportersPerDepartment,
             long version) {
 
         static SettingsForm of(ProgramSettingsView s, long version) {
             return new SettingsForm(s.programName(), s.matchingPolicy(), s.firstContactTargetHours(),
                     s.urgentTargetHours(), s.certificationValidMonths(), s.noteRetentionDays(),
-                    s.surveyMinGroupSize(), s.surveyMinFreeTextSize(), version);
+                    s.surveyMinGroupSize(), s.surveyMinFreeTextSize(), s.supportersPerDepartment(), version);
         }
 
         ProgramSettingsView view() {
             return new ProgramSettingsView(programName, matchingPolicy, firstContactTargetHours, urgentTargetHours,
-                    certificationValidMonths, noteRetentionDays, surveyMinGroupSize, surveyMinFreeTextSize);
+                    certificationValidMonths, noteRetentionDays, surveyMinGroupSize, surveyMinFreeTextSize,
+                    supportersPerDepartment);
         }
     }
 

@@ -1,0 +1,5 @@
+package org.peersupport.supporter;
+
+public enum CertificationState {
+    NOT_CERTIFIED, CERTIFIED, EXPIRING, EXPIRED
+}

@@ -1,0 +1,77 @@
+package org.peersupport.supporter;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.supporter.domain.Supporter;
+import org.peersupport.supporter.domain.SupporterRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** For the referral module: which supporters may take a case now, and why the others may not. */
+@Service
+@Transactional(readOnly = true)
+public class SupporterDirectory {
+
+    private final SupporterRepository supporters;
+
+    private final OrganizationService organization;
+
+    SupporterDirectory(SupporterRepository supporters, OrganizationService organization) {
+        this.supporters = supporters;
+        this.organization = organization;
+    }
+
+    /**
+     * The supporters of a hospital, sorted into those who may take a case on {@code day} and
+     * those who may not, with the first reason that applies. Never eligible: the referred
+     * physician, the referrer, anyone who declared a conflict with the referred physician,
+     * anyone not active, paused, not certified on that day, or at capacity.
+     *
+     * @param referrerPhysicianId the referrer's roster row, if the referrer is on the roster
+     * @param openCases open cases per supporter id, from the referral module; absent means none
+     */
+    public Eligibility forCase(long hospitalId, LocalDate day, long referredPhysicianId, Long referrerPhysicianId,
+            Map<Long, Integer> openCases) {
+        int validMonths = organization.settings().certificationValidMonths();
+        List<Eligibility.Candidate> eligible = new ArrayList<>();
+        List<Eligibility.Excluded> excluded = new ArrayList<>();
+        for (Supporter s : supporters.findCurrentInHospital(hospitalId)) {
+            CertificationStatus certification = CertificationStatus.of(s.getCertifiedOn(), validMonths, day);
+            int open = openCases.getOrDefault(s.getId(), 0);
+            ExclusionReason reason = null;
+            if (s.getPhysicianId() == referredPhysicianId) {
+                reason = ExclusionReason.REFERRED_PHYSICIAN;
+            }
+            else if (referrerPhysicianId != null && s.getPhysicianId() == referrerPhysicianId) {
+                reason = ExclusionReason.REFERRER;
+            }
+            else if (s.getConflicts().contains(referredPhysicianId)) {
+                reason = ExclusionReason.CONFLICT;
+            }
+            else if (s.getStatus() == SupporterStatus.PAUSED) {
+                reason = ExclusionReason.PAUSED;
+            }
+            else if (s.getStatus() != SupporterStatus.ACTIVE) {
+                reason = ExclusionReason.NOT_ACTIVE;
+            }
+            else if (!certification.current(day)) {
+                reason = ExclusionReason.NOT_CERTIFIED;
+            }
+            else if (open >= s.getCapacity()) {
+                reason = ExclusionReason.OVER_CAPACITY;
+            }
+            if (reason == null) {
+                eligible.add(new Eligibility.Candidate(s.getId(), s.getPhysicianId(), s.getDepartmentIds(), open,
+                        s.getCapacity(), certification));
+            }
+            else {
+                excluded.add(new Eligibility.Excluded(s.getId(), reason));
+            }
+        }
+        return new Eligibility(eligible, excluded);
+    }
+}

@@ -1,0 +1,99 @@
+package org.peersupport.supporter;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.supporter.domain.Supporter;
+import org.peersupport.supporter.domain.SupporterRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The supporter module's daily jobs. Each runs once across instances (ShedLock) and is
+ * idempotent on its own: a reminder is recorded with its supporter and expiry date as the key,
+ * and only a newly recorded reminder raises the event that sends e-mails.
+ */
+@Component
+public class SupporterJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(SupporterJobs.class);
+
+    private final SupporterRepository supporters;
+
+    private final OrganizationService organization;
+
+    private final JdbcTemplate jdbc;
+
+    private final ApplicationEventPublisher events;
+
+    private final Clock clock;
+
+    SupporterJobs(SupporterRepository supporters, OrganizationService organization, JdbcTemplate jdbc,
+            ApplicationEventPublisher events, Clock clock) {
+        this.supporters = supporters;
+        this.organization = organization;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${peersupport.jobs.certification-reminders:0 0 6 * * *}")
+    @SchedulerLock(name = "certification-reminders")
+    public void scheduledReminders() {
+        remindExpiring(LocalDate.now(clock));
+    }
+
+    /**
+     * Raises {@link CertificationExpiring} for every supporter whose certificate ends within
+     * {@value CertificationStatus#WARNING_DAYS} days, once per supporter and expiry date.
+     * Returns how many reminders were new.
+     */
+    @Transactional
+    public int remindExpiring(LocalDate today) {
+        int validMonths = organization.settings().certificationValidMonths();
+        int sent = 0;
+        // A window a few days wide on each side, because month arithmetic is not exact;
+        // the rule itself is applied to each supporter below.
+        for (Supporter s : supporters.findCertifiedBetween(today.minusMonths(validMonths).minusDays(3),
+                today.plusDays(CertificationStatus.WARNING_DAYS + 3).minusMonths(validMonths))) {
+            CertificationStatus status = CertificationStatus.of(s.getCertifiedOn(), validMonths, today);
+            if (status.state() != CertificationState.EXPIRING) {
+                continue;
+            }
+            int inserted = jdbc.update("insert into certification_reminder (supporter_id, expires_on) values (?, ?) "
+                    + "on conflict do nothing", s.getId(), status.expiresOn());
+            if (inserted == 1) {
+                events.publishEvent(new CertificationExpiring(s.getId(), s.getPhysicianId(), s.getHospitalId(),
+                        status.expiresOn()));
+                sent++;
+            }
+        }
+        log.info("Certification reminders: {} new", sent);
+        return sent;
+    }
+
+    @Scheduled(cron = "${peersupport.jobs.return-from-pause:0 5 6 * * *}")
+    @SchedulerLock(name = "return-from-pause")
+    public void scheduledReturns() {
+        returnFromPause(LocalDate.now(clock));
+    }
+
+    /** Supporters whose pause has a return date that has come are active again. */
+    @Transactional
+    public int returnFromPause(LocalDate today) {
+        int count = 0;
+        for (Supporter s : supporters.findReturningBy(today)) {
+            s.resume();
+            count++;
+        }
+        log.info("Supporters back from a pause: {}", count);
+        return count;
+    }
+}

@@ -1,0 +1,233 @@
+package org.peersupport.supporter;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.peersupport.account.AccountService;
+import org.peersupport.account.Role;
+import org.peersupport.organization.DepartmentSummary;
+import org.peersupport.organization.HospitalScope;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.organization.PhysicianSummary;
+import org.peersupport.organization.RosterService;
+import org.peersupport.supporter.domain.Supporter;
+import org.peersupport.supporter.domain.SupporterRepository;
+import org.peersupport.web.NotFoundException;
+import org.peersupport.web.RuleViolationException;
+import org.peersupport.web.StaleEdit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The supporter roster. Coordinators act on supporters of their own hospitals; a supporter of
+ * another hospital does not exist for them (404). Administrators act on all.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SupporterService {
+
+    /** What a coordinator may do to a supporter's status; the aggregate decides if it is allowed. */
+    public enum StatusChange {
+        ACTIVATE, PAUSE, RESUME, RETIRE, REINSTATE
+    }
+
+    private final SupporterRepository supporters;
+
+    private final RosterService roster;
+
+    private final OrganizationService organization;
+
+    private final AccountService accounts;
+
+    private final Clock clock;
+
+    SupporterService(SupporterRepository supporters, RosterService roster, OrganizationService organization,
+            AccountService accounts, Clock clock) {
+        this.supporters = supporters;
+        this.roster = roster;
+        this.organization = organization;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /**
+     * Nominates a roster physician of the caller's hospitals. Their account gains the supporter
+     * role, or one is made. Returns the new supporter's id.
+     */
+    @Transactional
+    public Nomination nominate(long physicianId, HospitalScope scope) {
+        PhysicianSummary physician = roster.physician(physicianId, scope);
+        if (!physician.active()) {
+            throw new RuleViolationException(null, "supporter.error.inactivePhysician");
+        }
+        if (supporters.existsByPhysicianId(physicianId)) {
+            throw new RuleViolationException(null, "supporter.error.alreadyNominated");
+        }
+        Supporter supporter = supporters.save(
+                new Supporter(physicianId, physician.hospitalId(), physician.departmentId()));
+        boolean accountCreated = accounts.grantClinicalRole(physicianId, Role.SUPPORTER);
+        return new Nomination(supporter.getId(), accountCreated);
+    }
+
+    public record Nomination(long supporterId, boolean accountCreated) {
+    }
+
+    public SupporterSummary supporter(long id, HospitalScope scope) {
+        return summaries(List.of(scoped(id, scope))).get(0);
+    }
+
+    /** The caller's own supporter record, found through their roster row. */
+    public Optional<SupporterSummary> ofPhysician(long physicianId) {
+        return supporters.findByPhysicianId(physicianId).map(s -> summaries(List.of(s)).get(0));
+    }
+
+    public Page<SupporterSummary> search(SupporterQuery query, HospitalScope scope, Pageable pageable) {
+        List<SupporterSummary> all = summaries(inScope(scope)).stream()
+                .filter(s -> query.hospitalId() == null || s.hospitalId() == query.hospitalId())
+                .filter(s -> query.departmentId() == null || s.departmentIds().contains(query.departmentId()))
+                .filter(s -> query.status() == null || s.status() == query.status())
+                .filter(s -> query.certification() == null || s.certification().state() == query.certification())
+                .sorted(Comparator.comparing(SupporterSummary::name, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(SupporterSummary::id))
+                .toList();
+        int from = (int) Math.min(pageable.getOffset(), all.size());
+        int to = Math.min(from + pageable.getPageSize(), all.size());
+        return new PageImpl<>(all.subList(from, to), pageable, all.size());
+    }
+
+    @Transactional
+    public void changeStatus(long id, StatusChange change, LocalDate pausedUntil, long expectedVersion,
+            HospitalScope scope) {
+        Supporter supporter = scoped(id, scope);
+        StaleEdit.check(supporter.getVersion(), expectedVersion, Supporter.class, id);
+        apply(supporter, change, pausedUntil);
+    }
+
+    /** A supporter pauses or resumes themselves, from "My training". */
+    @Transactional
+    public void changeOwnAvailability(long physicianId, StatusChange change, LocalDate pausedUntil) {
+        if (change != StatusChange.PAUSE && change != StatusChange.RESUME) {
+            throw new IllegalArgumentException(change + " is for coordinators");
+        }
+        Supporter supporter = supporters.findByPhysicianId(physicianId).orElseThrow(NotFoundException::new);
+        apply(supporter, change, pausedUntil);
+    }
+
+    private void apply(Supporter supporter, StatusChange change, LocalDate pausedUntil) {
+        switch (change) {
+            case ACTIVATE -> supporter.activate();
+            case PAUSE -> supporter.pause(pausedUntil, LocalDate.now(clock));
+            case RESUME -> supporter.resume();
+            case RETIRE -> supporter.retire();
+            case REINSTATE -> supporter.reinstate();
+        }
+    }
+
+    @Transactional
+    public void changeService(long id, int capacity, Set<Long> departmentIds, long expectedVersion,
+            HospitalScope scope) {
+        Supporter supporter = scoped(id, scope);
+        StaleEdit.check(supporter.getVersion(), expectedVersion, Supporter.class, id);
+        for (Long departmentId : departmentIds) {
+            boolean ofHospital = organization.department(departmentId)
+                    .filter(d -> d.hospitalId() == supporter.getHospitalId()).isPresent();
+            if (!ofHospital) {
+                throw new RuleViolationException("departmentIds", "supporter.error.departmentOfOtherHospital");
+            }
+        }
+        supporter.changeCapacity(capacity);
+        supporter.serveDepartments(departmentIds);
+    }
+
+    /** Declares a physician the supporter must never be assigned to; no reason is asked or kept. */
+    @Transactional
+    public void declareConflict(long id, String physicianEmail, HospitalScope scope) {
+        Supporter supporter = scoped(id, scope);
+        PhysicianSummary physician = roster.physicianByEmail(physicianEmail)
+                .orElseThrow(() -> new RuleViolationException("conflictEmail", "supporter.error.unknownConflict"));
+        supporter.declareConflict(physician.id());
+    }
+
+    @Transactional
+    public void withdrawConflict(long id, long physicianId, HospitalScope scope) {
+        scoped(id, scope).withdrawConflict(physicianId);
+    }
+
+    /** The declared conflicts, with names: shown to the supporter's coordinators only. */
+    public List<PhysicianSummary> conflicts(long id, HospitalScope scope) {
+        return roster.physicians(scoped(id, scope).getConflicts()).values().stream()
+                .sorted(Comparator.comparing(PhysicianSummary::name)).toList();
+    }
+
+    /** For each department in scope: active supporters certified today, against the program's target. */
+    public List<DepartmentCoverage> coverage(HospitalScope scope) {
+        LocalDate today = LocalDate.now(clock);
+        int validMonths = organization.settings().certificationValidMonths();
+        int target = organization.settings().supportersPerDepartment();
+        List<Supporter> all = inScope(scope);
+        List<DepartmentCoverage> coverage = new ArrayList<>();
+        for (DepartmentSummary department : organization.departments(scope)) {
+            if (!department.active()) {
+                continue;
+            }
+            long covered = all.stream()
+                    .filter(s -> s.getStatus() == SupporterStatus.ACTIVE)
+                    .filter(s -> s.getDepartmentIds().contains(department.id()))
+                    .filter(s -> CertificationStatus.of(s.getCertifiedOn(), validMonths, today).current(today))
+                    .count();
+            long inTraining = all.stream()
+                    .filter(s -> s.getStatus() == SupporterStatus.NOMINATED || s.getStatus() == SupporterStatus.IN_TRAINING)
+                    .filter(s -> s.getDepartmentIds().contains(department.id()))
+                    .count();
+            coverage.add(new DepartmentCoverage(department, (int) covered, (int) inTraining, target));
+        }
+        coverage.sort(Comparator.comparing((DepartmentCoverage c) -> c.covered() >= c.target())
+                .thenComparing(c -> c.department().hospitalName()).thenComparing(c -> c.department().name()));
+        return coverage;
+    }
+
+    public record DepartmentCoverage(DepartmentSummary department, int covered, int inTraining, int target) {
+
+        public boolean uncovered() {
+            return covered < target;
+        }
+    }
+
+    private List<Supporter> inScope(HospitalScope scope) {
+        if (scope.all()) {
+            return supporters.findAllWithDepartments();
+        }
+        return scope.hospitalIds().isEmpty() ? List.of() : supporters.findByHospitals(scope.hospitalIds());
+    }
+
+    private Supporter scoped(long id, HospitalScope scope) {
+        return supporters.findById(id).filter(s -> scope.includes(s.getHospitalId()))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** Summaries with the roster's names and the certification as of today: two queries, whatever the count. */
+    List<SupporterSummary> summaries(List<Supporter> list) {
+        LocalDate today = LocalDate.now(clock);
+        int validMonths = organization.settings().certificationValidMonths();
+        Map<Long, PhysicianSummary> physicians = roster.physicians(
+                list.stream().map(Supporter::getPhysicianId).toList());
+        List<SupporterSummary> result = new ArrayList<>(list.size());
+        for (Supporter s : list) {
+            PhysicianSummary p = physicians.get(s.getPhysicianId());
+            result.add(new SupporterSummary(s.getId(), s.getPhysicianId(), p == null ? "?" : p.name(),
+                    p == null ? "" : p.email(), s.getHospitalId(), p == null ? "" : p.hospitalName(), s.getStatus(),
+                    s.getPausedUntil(), s.getCapacity(), s.getDepartmentIds(),
+                    CertificationStatus.of(s.getCertifiedOn(), validMonths, today), s.getVersion()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,34 @@
+package org.peersupport.supporter.domain;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface SupporterRepository extends JpaRepository<Supporter, Long> {
+
+    Optional<Supporter> findByPhysicianId(long physicianId);
+
+    boolean existsByPhysicianId(long physicianId);
+
+    @Query("select distinct s from Supporter s left join fetch s.departmentIds where s.hospitalId in ?1")
+    List<Supporter> findByHospitals(Collection<Long> hospitalIds);
+
+    @Query("select distinct s from Supporter s left join fetch s.departmentIds")
+    List<Supporter> findAllWithDepartments();
+
+    @Query("select s from Supporter s where s.hospitalId = ?1 and s.status <> org.peersupport.supporter.SupporterStatus.RETIRED")
+    List<Supporter> findCurrentInHospital(long hospitalId);
+
+    /** Supporters whose certificate began in the window; the exact expiry is checked in Java. */
+    @Query("select s from Supporter s where s.certifiedOn > ?1 and s.certifiedOn <= ?2 "
+            + "and s.status <> org.peersupport.supporter.SupporterStatus.RETIRED")
+    List<Supporter> findCertifiedBetween(LocalDate afterExclusive, LocalDate untilInclusive);
+
+    @Query("select s from Supporter s where s.status = org.peersupport.supporter.SupporterStatus.PAUSED "
+            + "and s.pausedUntil <= ?1")
+    List<Supporter> findReturningBy(LocalDate day);
+}
