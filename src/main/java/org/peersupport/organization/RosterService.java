@@ -31,8 +31,14 @@ public class RosterService {
 
     public Page<PhysicianSummary> search(RosterQuery query, HospitalScope scope, Pageable pageable) {
         Set<Long> hospitalIds = scope.hospitalIds().isEmpty() ? Set.of(-1L) : scope.hospitalIds();
-        return physicians.search(likePattern(query.text()), query.hospitalId(), query.departmentId(), query.active(),
-                scope.all(), hospitalIds, pageable);
+        // Each of the first three words must match the name or the e-mail: "garcia al" finds Alex Garcia.
+        String[] words = query.text() == null ? new String[0] : query.text().strip().split("\\s+", 4);
+        return physicians.search(likePattern(word(words, 0)), likePattern(word(words, 1)), likePattern(word(words, 2)),
+                query.hospitalId(), query.departmentId(), query.active(), scope.all(), hospitalIds, pageable);
+    }
+
+    private static String word(String[] words, int index) {
+        return index < words.length ? words[index] : null;
     }
 
     public Optional<PhysicianSummary> physician(long id) {

@@ -1,6 +1,8 @@
 /**
- * Referrals: intake, triage, matching, assignment, time targets and the case life cycle.
- * For now only the entry point physicians reach from their home page.
+ * Referrals: intake from any signed-in physician, leader and event referrals, duplicate linking,
+ * the coordinators' triage queue, matching suggestions, assignment, first-contact time targets and
+ * the case life cycle. The referrer is never shown to anyone unless they agreed to be named.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"web"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"organization", "account", "supporter", "audit", "web"})
 package org.peersupport.referral;

@@ -25,6 +25,18 @@ public class SupporterDirectory {
         this.organization = organization;
     }
 
+    /** The roster row of each supporter, by supporter id; unknown ids are left out. */
+    public Map<Long, Long> physicianIds(java.util.Collection<Long> supporterIds) {
+        Map<Long, Long> result = new java.util.HashMap<>();
+        supporters.findAllById(supporterIds).forEach(s -> result.put(s.getId(), s.getPhysicianId()));
+        return result;
+    }
+
+    /** The supporter record of a roster physician, if they are one. */
+    public java.util.Optional<Long> supporterOf(long physicianId) {
+        return supporters.findByPhysicianId(physicianId).map(Supporter::getId);
+    }
+
     /**
      * The supporters of a hospital, sorted into those who may take a case on {@code day} and
      * those who may not, with the first reason that applies. Never eligible: the referred

@@ -33,8 +33,9 @@ class SecurityConfiguration {
                 .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico")
                 .permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
-                .requestMatchers("/organization/**", "/roster/**", "/supporters/**", "/training/**")
+                .requestMatchers("/organization/**", "/roster/**", "/supporters/**", "/training/**", "/triage/**")
                 .hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/cases/**").hasRole("SUPPORTER")
                 .requestMatchers("/my/training/**").hasRole("SUPPORTER")
                 .anyRequest().authenticated())
             .formLogin(form -> form

@@ -16,6 +16,8 @@ public interface PhysicianRepository extends JpaRepository<Physician, Long> {
             + "from Physician p join p.department d join d.hospital h ";
 
     String FILTER = "where (:text = '' or lower(p.name) like :text escape '\\' or p.email like :text escape '\\') "
+            + "and (:second = '' or lower(p.name) like :second escape '\\' or p.email like :second escape '\\') "
+            + "and (:third = '' or lower(p.name) like :third escape '\\' or p.email like :third escape '\\') "
             + "and (:hospitalId is null or h.id = :hospitalId) "
             + "and (:departmentId is null or d.id = :departmentId) "
             + "and (:active is null or p.active = :active) "
@@ -23,7 +25,7 @@ public interface PhysicianRepository extends JpaRepository<Physician, Long> {
 
     @Query(value = SUMMARY + FILTER + "order by p.name, p.id",
             countQuery = "select count(p) from Physician p join p.department d join d.hospital h " + FILTER)
-    Page<PhysicianSummary> search(String text, Long hospitalId, Long departmentId, Boolean active,
+    Page<PhysicianSummary> search(String text, String second, String third, Long hospitalId, Long departmentId, Boolean active,
             boolean allHospitals, Collection<Long> hospitalIds, Pageable pageable);
 
     @Query(SUMMARY + "where p.id = ?1")

@@ -1,17 +1,114 @@
 package org.peersupport.referral.web;
 
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.peersupport.account.CurrentUser;
+import org.peersupport.referral.ReferralService;
+import org.peersupport.referral.ReferralService.NewReferral;
+import org.peersupport.referral.Trigger;
+import org.peersupport.web.RuleViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Where "Refer a colleague" leads. Until online referral opens, it tells the physician how to
- * reach the program and what to do if someone is in danger now.
+ * The referral form and "My referrals", for anyone signed in. The referrer learns only that a
+ * referral was received, then whether it is in progress or closed; never outcomes or supporters.
  */
 @Controller
+@RequestMapping("/referrals")
 class ReferralController {
 
-    @GetMapping("/referrals/new")
-    String newReferral() {
+    record ReferralForm(@NotNull String who, Long colleagueId, @Size(max = 100) String q, @NotNull Trigger trigger,
+            @NotNull Boolean danger, @Size(max = 500) String context, boolean named, boolean asLeader,
+            @NotNull UUID submissionKey) {
+
+        static ReferralForm empty() {
+            return new ReferralForm("colleague", null, null, null, null, null, false, false, UUID.randomUUID());
+        }
+
+        boolean myself() {
+            return "myself".equals(who);
+        }
+    }
+
+    private final ReferralService referrals;
+
+    ReferralController(ReferralService referrals) {
+        this.referrals = referrals;
+    }
+
+    @ModelAttribute("triggers")
+    Trigger[] triggers() {
+        return Trigger.values();
+    }
+
+    @GetMapping("/new")
+    String form(Model model) {
+        model.addAttribute("form", ReferralForm.empty());
         return "referral/new";
+    }
+
+    /** "Find" on the form without JavaScript: shows matching colleagues, keeps what was typed. */
+    @PostMapping(value = "/new", params = "find")
+    String find(@ModelAttribute("form") ReferralForm form, BindingResult ignored, Model model) {
+        model.addAttribute("colleagues", referrals.colleagues(form.q()));
+        model.addAttribute("searched", true);
+        return "referral/new";
+    }
+
+    @PostMapping("/new")
+    String refer(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") ReferralForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!form.myself() && form.colleagueId() == null && !result.hasFieldErrors("colleagueId")) {
+            result.rejectValue("colleagueId", "referral.error.chooseColleague");
+        }
+        if (!result.hasErrors()) {
+            try {
+                ReferralService.Receipt receipt = referrals.refer(user, new NewReferral(form.colleagueId(),
+                        form.myself(), form.asLeader(), form.trigger(), form.danger(), form.context(), form.named(),
+                        form.submissionKey()));
+                redirect.addFlashAttribute("urgent", receipt.urgent());
+                return "redirect:/referrals/received";
+            }
+            catch (RuleViolationException ex) {
+                ex.rejectOn(result);
+            }
+        }
+        if (form.colleagueId() != null) {
+            referrals.colleague(form.colleagueId()).ifPresent(c -> model.addAttribute("colleagues", List.of(c)));
+        }
+        return "referral/new";
+    }
+
+    @GetMapping("/received")
+    String received() {
+        return "referral/received";
+    }
+
+    /** Colleagues matching what is typed, as a fragment for the form's search-as-you-type. */
+    @PostMapping("/colleagues")
+    String colleagues(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("colleagues", referrals.colleagues(q));
+        model.addAttribute("searched", true);
+        return "referral/colleagues :: results";
+    }
+
+    @GetMapping("/mine")
+    String mine(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("sent", referrals.sentBy(user, PageRequest.of(Math.max(0, Math.min(page, 10_000)), 25)));
+        return "referral/mine";
     }
 }

@@ -1,0 +1,5 @@
+package org.peersupport.referral;
+
+public enum DeclineReason {
+    CONFLICT, NO_CAPACITY
+}

@@ -1,0 +1,61 @@
+package org.peersupport.referral;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.peersupport.referral.ReferralEvents.ReferralOverdue;
+import org.peersupport.referral.domain.Referral;
+import org.peersupport.referral.domain.ReferralRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds cases whose first contact is overdue and tells the coordinators, once per case: the
+ * notice row is inserted first, and only a new row raises the event that sends the e-mail.
+ */
+@Component
+public class ReferralJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralJobs.class);
+
+    private final ReferralRepository referrals;
+
+    private final JdbcTemplate jdbc;
+
+    private final ApplicationEventPublisher events;
+
+    private final Clock clock;
+
+    ReferralJobs(ReferralRepository referrals, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.referrals = referrals;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${peersupport.jobs.overdue-referrals:0 */15 * * * *}")
+    @SchedulerLock(name = "overdue-referrals", lockAtMostFor = "PT10M")
+    public void scheduled() {
+        notifyOverdue(clock.instant());
+    }
+
+    @Transactional
+    public int notifyOverdue(Instant now) {
+        int count = 0;
+        for (Referral r : referrals.findOverdue(now)) {
+            if (jdbc.update("insert into referral_overdue_notice (referral_id) values (?) on conflict do nothing",
+                    r.getId()) == 1) {
+                events.publishEvent(new ReferralOverdue(r.getId(), r.getHospitalId()));
+                count++;
+            }
+        }
+        log.info("Overdue referrals: {} new notices", count);
+        return count;
+    }
+}

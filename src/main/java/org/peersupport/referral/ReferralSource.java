@@ -1,0 +1,5 @@
+package org.peersupport.referral;
+
+public enum ReferralSource {
+    COLLEAGUE, SELF, LEADER, EVENT
+}

@@ -1,0 +1,58 @@
+package org.peersupport.referral;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+/** Read models of the referral pages. Each holds only what its reader may see. */
+public final class ReferralViews {
+
+    private ReferralViews() {
+    }
+
+    /** What the referrer sees of what they sent: whom, when, and received / in progress / closed. */
+    public record SentReferral(String colleagueName, ZonedDateTime submittedAt, String state) {
+    }
+
+    /** A line of the coordinators' triage queue. */
+    public record QueueRow(UUID id, String physicianName, String departmentName, String hospitalName,
+            Trigger trigger, ReferralSource source, boolean urgent, ReferralStatus status, ZonedDateTime createdAt,
+            ZonedDateTime dueAt, TimeLeft timeLeft, String supporterName) {
+    }
+
+    /** A case as a coordinator of its hospital sees it. */
+    public record CaseForCoordinator(UUID id, String physicianName, String departmentName, String hospitalName,
+            Trigger trigger, ReferralSource source, boolean urgent, ReferralStatus status, Outcome outcome,
+            String context, LocalDate eventDate, ZonedDateTime createdAt, ZonedDateTime dueAt, TimeLeft timeLeft,
+            Long supporterId, String supporterName, int referrals, long version) {
+    }
+
+    /**
+     * A case as its supporter sees it: the colleague's contact details, the trigger, urgency, due
+     * time, the context, and the referrer's name only if they agreed. Nothing else.
+     */
+    public record CaseForSupporter(UUID id, String physicianName, String email, String phone, String departmentName,
+            Trigger trigger, boolean urgent, ReferralStatus status, ZonedDateTime dueAt, TimeLeft timeLeft,
+            String context, String referrerName) {
+    }
+
+    /** Time left until first contact is due; negative when overdue. */
+    public record TimeLeft(long minutes) {
+
+        public static TimeLeft until(Instant due, Instant now) {
+            return due == null ? null : new TimeLeft(Duration.between(now, due).toMinutes());
+        }
+
+        public boolean overdue() {
+            return minutes < 0;
+        }
+
+        /** Whole hours, rounded towards the safe side: up when due, up when overdue. */
+        public long hours() {
+            long abs = Math.abs(minutes);
+            return (abs + 59) / 60;
+        }
+    }
+}

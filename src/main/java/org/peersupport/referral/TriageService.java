@@ -1,0 +1,244 @@
+package org.peersupport.referral;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.peersupport.account.CurrentUser;
+import org.peersupport.audit.AuditLog;
+import org.peersupport.organization.DepartmentSummary;
+import org.peersupport.organization.HospitalScope;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.organization.PhysicianSummary;
+import org.peersupport.organization.ProgramSettingsView;
+import org.peersupport.organization.RosterService;
+import org.peersupport.referral.ReferralEvents.ReferralAssigned;
+import org.peersupport.referral.ReferralViews.CaseForCoordinator;
+import org.peersupport.referral.ReferralViews.QueueRow;
+import org.peersupport.referral.ReferralViews.TimeLeft;
+import org.peersupport.referral.domain.Matching;
+import org.peersupport.referral.domain.Referral;
+import org.peersupport.referral.domain.ReferralRepository;
+import org.peersupport.referral.domain.ReferralRequestRepository;
+import org.peersupport.supporter.Eligibility;
+import org.peersupport.supporter.SupporterDirectory;
+import org.peersupport.web.NotFoundException;
+import org.peersupport.web.RuleViolationException;
+import org.peersupport.web.StaleEdit;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The coordinators' side: the queue of their hospitals' cases, a case with its suggestions,
+ * assignment and closing. Every view of a case and every change is written to the audit log.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TriageService {
+
+    public record QueueFilter(Long hospitalId, Long departmentId, ReferralStatus status, ReferralSource source,
+            Trigger trigger, Integer olderThanHours) {
+    }
+
+    /** A ranked suggestion, with the supporter's name for the coordinator. */
+    public record NamedSuggestion(Matching.Suggestion suggestion, String name) {
+    }
+
+    public record Suggestions(List<NamedSuggestion> ranked, Map<Matching.Exclusion, Long> excluded,
+            org.peersupport.organization.MatchingPolicy policy) {
+    }
+
+    private final ReferralRepository referrals;
+
+    private final ReferralRequestRepository requests;
+
+    private final RosterService roster;
+
+    private final OrganizationService organization;
+
+    private final SupporterDirectory directory;
+
+    private final AuditLog audit;
+
+    private final ApplicationEventPublisher events;
+
+    private final JdbcTemplate jdbc;
+
+    private final Clock clock;
+
+    TriageService(ReferralRepository referrals, ReferralRequestRepository requests, RosterService roster,
+            OrganizationService organization, SupporterDirectory directory, AuditLog audit,
+            ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock) {
+        this.referrals = referrals;
+        this.requests = requests;
+        this.roster = roster;
+        this.organization = organization;
+        this.directory = directory;
+        this.audit = audit;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Urgent first, then oldest; closed cases last. A fixed number of queries whatever the page size. */
+    public Page<QueueRow> queue(QueueFilter filter, HospitalScope scope, Pageable pageable) {
+        Instant now = clock.instant();
+        // Never null: PostgreSQL cannot type a null timestamp parameter in "? is null".
+        Instant createdBefore = filter.olderThanHours() == null ? now.plus(Duration.ofDays(1))
+                : now.minus(Duration.ofHours(filter.olderThanHours()));
+        Set<Long> hospitals = scope.hospitalIds().isEmpty() ? Set.of(-1L) : scope.hospitalIds();
+        Page<Referral> page = referrals.queue(scope.all(), hospitals, filter.hospitalId(), filter.departmentId(),
+                filter.status(), filter.source(), filter.trigger(), createdBefore, pageable);
+        Names names = names(page.getContent());
+        return page.map(r -> {
+            ZoneId zone = names.zone(r.getHospitalId());
+            return new QueueRow(r.getId(), names.physician(r.getPhysicianId()), names.department(r.getDepartmentId()),
+                    names.hospital(r.getHospitalId()), r.getTrigger(), r.getSource(), r.isUrgent(), r.getStatus(),
+                    r.getCreatedAt().atZone(zone), r.getDueAt() == null ? null : r.getDueAt().atZone(zone),
+                    r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), now) : null,
+                    r.getSupporterId() == null ? null : names.supporter(r.getSupporterId()));
+        });
+    }
+
+    @Transactional
+    public CaseForCoordinator caseFor(UUID id, CurrentUser coordinator) {
+        Referral r = scoped(id, coordinator.hospitalScope());
+        audit.record(coordinator.accountId(), "VIEW", "referral", id.toString());
+        Names names = names(List.of(r));
+        ZoneId zone = names.zone(r.getHospitalId());
+        return new CaseForCoordinator(r.getId(), names.physician(r.getPhysicianId()),
+                names.department(r.getDepartmentId()), names.hospital(r.getHospitalId()), r.getTrigger(),
+                r.getSource(), r.isUrgent(), r.getStatus(), r.getOutcome(), r.getContext(), r.getEventDate(),
+                r.getCreatedAt().atZone(zone), r.getDueAt() == null ? null : r.getDueAt().atZone(zone),
+                r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), clock.instant()) : null,
+                r.getSupporterId(), r.getSupporterId() == null ? null : names.supporter(r.getSupporterId()),
+                requests.findByReferralIdOrderBySubmittedAtAsc(id).size(), r.getVersion());
+    }
+
+    /** Ranked suggestions for a case, with the count of those excluded and why. */
+    public Suggestions suggestions(UUID id, HospitalScope scope) {
+        Referral r = scoped(id, scope);
+        ProgramSettingsView settings = organization.settings();
+        Matching.Result result = match(r, settings);
+        Map<Long, PhysicianSummary> people = roster.physicians(
+                result.suggestions().stream().map(Matching.Suggestion::physicianId).toList());
+        return new Suggestions(result.suggestions().stream().map(s -> new NamedSuggestion(s,
+                people.containsKey(s.physicianId()) ? people.get(s.physicianId()).name() : "?")).toList(),
+                result.excluded(), settings.matchingPolicy());
+    }
+
+    /**
+     * Assigns a suggested supporter. A supporter who is not among the suggestions (a crafted
+     * request, or one who became ineligible meanwhile) is refused with a message.
+     */
+    @Transactional
+    public void assign(UUID id, long supporterId, long expectedVersion, CurrentUser coordinator) {
+        Referral r = scoped(id, coordinator.hospitalScope());
+        StaleEdit.check(r.getVersion(), expectedVersion, Referral.class, id);
+        ProgramSettingsView settings = organization.settings();
+        if (!match(r, settings).suggests(supporterId)) {
+            throw new RuleViolationException("supporterId", "referral.error.ineligible");
+        }
+        r.assignTo(supporterId, clock.instant(),
+                Duration.ofHours(r.isUrgent() ? settings.urgentTargetHours() : settings.firstContactTargetHours()));
+        referrals.saveAndFlush(r);
+        audit.record(coordinator.accountId(), "ASSIGN", "referral", id.toString());
+        events.publishEvent(new ReferralAssigned(id, supporterId));
+    }
+
+    @Transactional
+    public void close(UUID id, Outcome outcome, long expectedVersion, CurrentUser coordinator) {
+        Referral r = scoped(id, coordinator.hospitalScope());
+        StaleEdit.check(r.getVersion(), expectedVersion, Referral.class, id);
+        r.close(outcome, clock.instant());
+        referrals.saveAndFlush(r);
+        audit.record(coordinator.accountId(), "CLOSE", "referral", id.toString());
+    }
+
+    private Matching.Result match(Referral r, ProgramSettingsView settings) {
+        Long referrer = requests.findByReferralIdOrderBySubmittedAtAsc(r.getId()).stream().findFirst()
+                .map(q -> q.getReferrerPhysicianId()).orElse(null);
+        Map<Long, Integer> open = new HashMap<>();
+        Eligibility eligibility = directory.forCase(r.getHospitalId(), LocalDate.now(clock.withZone(
+                organization.hospital(r.getHospitalId()).orElseThrow().timeZone())), r.getPhysicianId(), referrer,
+                Map.of());
+        List<Long> ids = eligibility.eligible().stream().map(Eligibility.Candidate::supporterId).toList();
+        if (!ids.isEmpty()) {
+            for (Object[] row : referrals.countOpenBySupporter(ids)) {
+                open.put((Long) row[0], ((Long) row[1]).intValue());
+            }
+            eligibility = directory.forCase(r.getHospitalId(), LocalDate.now(clock.withZone(
+                    organization.hospital(r.getHospitalId()).orElseThrow().timeZone())), r.getPhysicianId(), referrer,
+                    open);
+        }
+        Set<Long> declined = new HashSet<>(jdbc.queryForList(
+                "select supporter_id from referral_decline where referral_id = ?", Long.class, r.getId()));
+        return Matching.rank(eligibility, settings.matchingPolicy(), r.getDepartmentId(), declined);
+    }
+
+    private Referral scoped(UUID id, HospitalScope scope) {
+        return referrals.findById(id).filter(r -> scope.includes(r.getHospitalId()))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** Names for a page of cases: a fixed number of queries, however many cases. */
+    Names names(List<Referral> page) {
+        Map<Long, PhysicianSummary> physicians = roster.physicians(page.stream().map(Referral::getPhysicianId).toList());
+        Map<Long, String> departments = new HashMap<>();
+        Map<Long, String> hospitals = new HashMap<>();
+        Map<Long, ZoneId> zones = new HashMap<>();
+        organization.hospitals(HospitalScope.everything()).forEach(h -> {
+            hospitals.put(h.id(), h.name());
+            zones.put(h.id(), h.timeZone());
+        });
+        for (DepartmentSummary d : organization.departments(HospitalScope.everything())) {
+            departments.put(d.id(), d.name());
+        }
+        Set<Long> supporterIds = new HashSet<>();
+        page.stream().map(Referral::getSupporterId).filter(java.util.Objects::nonNull).forEach(supporterIds::add);
+        Map<Long, String> supporters = new HashMap<>();
+        if (!supporterIds.isEmpty()) {
+            Map<Long, Long> physicianOfSupporter = directory.physicianIds(supporterIds);
+            Map<Long, PhysicianSummary> supporterPeople = roster.physicians(physicianOfSupporter.values());
+            physicianOfSupporter.forEach((s, p) -> supporters.put(s,
+                    supporterPeople.containsKey(p) ? supporterPeople.get(p).name() : "?"));
+        }
+        return new Names(physicians, departments, hospitals, zones, supporters);
+    }
+
+    record Names(Map<Long, PhysicianSummary> physicians, Map<Long, String> departments, Map<Long, String> hospitals,
+            Map<Long, ZoneId> zones, Map<Long, String> supporters) {
+
+        String physician(long id) {
+            return physicians.containsKey(id) ? physicians.get(id).name() : "?";
+        }
+
+        String department(long id) {
+            return departments.getOrDefault(id, "");
+        }
+
+        String hospital(long id) {
+            return hospitals.getOrDefault(id, "");
+        }
+
+        ZoneId zone(long id) {
+            return zones.getOrDefault(id, ZoneId.of("UTC"));
+        }
+
+        String supporter(long id) {
+            return supporters.getOrDefault(id, "?");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.peersupport.referral.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.peersupport.organization.MatchingPolicy;
+import org.peersupport.supporter.Eligibility;
+import org.peersupport.supporter.ExclusionReason;
+
+/**
+ * Ranks the supporters who may take a case. The program's matching policy decides the role of
+ * the department: POST matches within it (same department first), some programs never do
+ * (same-department supporters are excluded), or it does not matter. Then fewest open cases
+ * first, then most certification left. Supporters who declined this case are left out.
+ */
+public final class Matching {
+
+    /** Why a supporter is not suggested: the supporter module's reasons, and two of our own. */
+    public enum Exclusion {
+        REFERRED_PHYSICIAN, REFERRER, CONFLICT, NOT_ACTIVE, PAUSED, NOT_CERTIFIED, OVER_CAPACITY, SAME_DEPARTMENT,
+        DECLINED_THIS_CASE
+    }
+
+    public record Suggestion(long supporterId, long physicianId, boolean sameDepartment, int openCases, int capacity,
+            long certificationDaysLeft) {
+    }
+
+    public record Result(List<Suggestion> suggestions, Map<Exclusion, Long> excluded) {
+
+        public boolean suggests(long supporterId) {
+            return suggestions.stream().anyMatch(s -> s.supporterId() == supporterId);
+        }
+
+        public long excludedTotal() {
+            return excluded.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private Matching() {
+    }
+
+    public static Result rank(Eligibility eligibility, MatchingPolicy policy, long departmentId, Set<Long> declined) {
+        Map<Exclusion, Long> excluded = new LinkedHashMap<>();
+        for (Map.Entry<ExclusionReason, Long> e : eligibility.excludedCounts().entrySet()) {
+            excluded.merge(Exclusion.valueOf(e.getKey().name()), e.getValue(), Long::sum);
+        }
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (Eligibility.Candidate c : eligibility.eligible()) {
+            boolean same = c.departmentIds().contains(departmentId);
+            if (declined.contains(c.supporterId())) {
+                excluded.merge(Exclusion.DECLINED_THIS_CASE, 1L, Long::sum);
+            }
+            else if (policy == MatchingPolicy.OTHER_DEPARTMENT && same) {
+                excluded.merge(Exclusion.SAME_DEPARTMENT, 1L, Long::sum);
+            }
+            else {
+                suggestions.add(new Suggestion(c.supporterId(), c.physicianId(), same, c.openCases(), c.capacity(),
+                        c.certification().daysLeft()));
+            }
+        }
+        Comparator<Suggestion> order = Comparator.comparingInt(Suggestion::openCases)
+                .thenComparing(Comparator.comparingLong(Suggestion::certificationDaysLeft).reversed())
+                .thenComparingLong(Suggestion::supporterId);
+        if (policy == MatchingPolicy.SAME_DEPARTMENT) {
+            order = Comparator.comparing((Suggestion s) -> !s.sameDepartment()).thenComparing(order);
+        }
+        suggestions.sort(order);
+        return new Result(List.copyOf(suggestions), excluded);
+    }
+}

@@ -1,0 +1,60 @@
+package org.peersupport.referral.web;
+
+import java.util.UUID;
+
+import org.peersupport.account.CurrentUser;
+import org.peersupport.referral.CaseService;
+import org.peersupport.referral.DeclineReason;
+import org.peersupport.web.RuleViolationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "My cases", for supporters: only cases assigned to the signed-in supporter (others are a 404). */
+@Controller
+@RequestMapping("/cases")
+class CaseController {
+
+    private final CaseService cases;
+
+    CaseController(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @GetMapping
+    String mine(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("cases", cases.myCases(user));
+        return "referral/my-cases";
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+        model.addAttribute("referral", cases.myCase(id, user));
+        model.addAttribute("reasons", DeclineReason.values());
+        return "referral/my-case";
+    }
+
+    @PostMapping("/{id}/decline")
+    String decline(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestParam(required = false) DeclineReason reason, Model model, RedirectAttributes redirect) {
+        if (reason == null) {
+            model.addAttribute("declineError", "case.error.reason");
+            return show(user, id, model);
+        }
+        try {
+            cases.decline(id, reason, user);
+        }
+        catch (RuleViolationException ex) {
+            model.addAttribute("declineError", ex.messageKey());
+            return show(user, id, model);
+        }
+        redirect.addFlashAttribute("flash", "case.declined");
+        return "redirect:/cases";
+    }
+}
