@@ -103,10 +103,7 @@ class TriageController {
 
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-        CaseForCoordinator c = triage.caseFor(id, user);
-        model.addAttribute("assignForm", new AssignForm(null, c.version()));
-        model.addAttribute("closeForm", new CloseForm(null, c.version()));
-        return casePage(user, c, model);
+        return casePage(user, triage.caseFor(id, user), model);
     }
 
     @PostMapping("/{id}/assign")
@@ -123,9 +120,7 @@ class TriageController {
                 ex.rejectOn(result);
             }
         }
-        CaseForCoordinator c = triage.caseFor(id, user);
-        model.addAttribute("closeForm", new CloseForm(null, c.version()));
-        return casePage(user, c, model);
+        return casePage(user, triage.caseFor(id, user), model);
     }
 
     @PostMapping("/{id}/close")
@@ -142,9 +137,7 @@ class TriageController {
                 ex.rejectOn(result);
             }
         }
-        CaseForCoordinator c = triage.caseFor(id, user);
-        model.addAttribute("assignForm", new AssignForm(null, c.version()));
-        return casePage(user, c, model);
+        return casePage(user, triage.caseFor(id, user), model);
     }
 
     @GetMapping("/event")
@@ -192,7 +185,14 @@ class TriageController {
         }
     }
 
+    /** The case page; the form that was just sent keeps what was typed, the other starts afresh. */
     private String casePage(CurrentUser user, CaseForCoordinator c, Model model) {
+        if (!model.containsAttribute("assignForm")) {
+            model.addAttribute("assignForm", new AssignForm(null, c.version()));
+        }
+        if (!model.containsAttribute("closeForm")) {
+            model.addAttribute("closeForm", new CloseForm(null, c.version()));
+        }
         model.addAttribute("referral", c);
         if (c.status() != ReferralStatus.CLOSED) {
             model.addAttribute("suggestions", triage.suggestions(c.id(), user.hospitalScope()));

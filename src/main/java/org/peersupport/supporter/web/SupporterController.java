@@ -156,9 +156,6 @@ class SupporterController {
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
         SupporterSummary supporter = supporters.supporter(id, user.hospitalScope());
         model.addAttribute("statusForm", new StatusForm(null, supporter.pausedUntil(), supporter.version()));
-        model.addAttribute("serviceForm",
-                new ServiceForm(supporter.capacity(), supporter.departmentIds(), supporter.version()));
-        model.addAttribute("conflictForm", new ConflictForm(null));
         return detail(user, supporter, model);
     }
 
@@ -177,9 +174,6 @@ class SupporterController {
                 ex.rejectOn(result);
             }
         }
-        model.addAttribute("serviceForm",
-                new ServiceForm(supporter.capacity(), supporter.departmentIds(), supporter.version()));
-        model.addAttribute("conflictForm", new ConflictForm(null));
         return detail(user, supporter, model);
     }
 
@@ -199,8 +193,6 @@ class SupporterController {
                 ex.rejectOn(result);
             }
         }
-        model.addAttribute("statusForm", new StatusForm(null, supporter.pausedUntil(), supporter.version()));
-        model.addAttribute("conflictForm", new ConflictForm(null));
         return detail(user, supporter, model);
     }
 
@@ -219,9 +211,6 @@ class SupporterController {
                 ex.rejectOn(result);
             }
         }
-        model.addAttribute("statusForm", new StatusForm(null, supporter.pausedUntil(), supporter.version()));
-        model.addAttribute("serviceForm",
-                new ServiceForm(supporter.capacity(), supporter.departmentIds(), supporter.version()));
         return detail(user, supporter, model);
     }
 
@@ -257,8 +246,19 @@ class SupporterController {
         }
     }
 
+    /** The detail page; the form that was just sent keeps what was typed, the others start afresh. */
     private String detail(CurrentUser user, SupporterSummary supporter, Model model) {
         HospitalScope scope = user.hospitalScope();
+        if (!model.containsAttribute("statusForm")) {
+            model.addAttribute("statusForm", new StatusForm(null, supporter.pausedUntil(), supporter.version()));
+        }
+        if (!model.containsAttribute("serviceForm")) {
+            model.addAttribute("serviceForm",
+                    new ServiceForm(supporter.capacity(), supporter.departmentIds(), supporter.version()));
+        }
+        if (!model.containsAttribute("conflictForm")) {
+            model.addAttribute("conflictForm", new ConflictForm(null));
+        }
         Map<Long, String> hospitalDepartments = new LinkedHashMap<>();
         for (DepartmentSummary d : organization.departments(supporter.hospitalId())) {
             if (d.active() || supporter.departmentIds().contains(d.id())) {
