@@ -12,7 +12,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.stream.Collectors;
 
+import java.util.UUID;
+
 import org.peersupport.account.AccountService;
+import org.peersupport.account.AccountSummary;
+import org.peersupport.account.CurrentUser;
+import org.peersupport.referral.ReferralService;
+import org.peersupport.referral.Trigger;
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.RosterQuery;
@@ -77,8 +83,12 @@ class DemoData implements ApplicationRunner {
 
     private final TrainingService training;
 
+    private final ReferralService referralService;
+
     DemoData(OrganizationService organization, RosterImportService imports, RosterService roster,
-            AccountService accounts, SupporterService supporters, TrainingService training) {
+            AccountService accounts, SupporterService supporters, TrainingService training,
+            ReferralService referralService) {
+        this.referralService = referralService;
         this.organization = organization;
         this.imports = imports;
         this.roster = roster;
@@ -109,6 +119,7 @@ class DemoData implements ApplicationRunner {
         create("supporter@example.org", "Sam Supporter", EnumSet.of(Role.SUPPORTER, Role.PHYSICIAN), Set.of());
         create("physician@example.org", "Pat Physician", EnumSet.of(Role.PHYSICIAN), Set.of());
         int supporterCount = supportersAndTraining();
+        referrals();
         log.info("Demo data loaded: 2 hospitals, 11 departments, {} physicians, {} supporters. Demo accounts: {}",
                 preview.rowCount(), supporterCount, accountList());
     }
@@ -153,6 +164,22 @@ class DemoData implements ApplicationRunner {
             training.schedule(hospital.id(), today.plusDays(21), "Program facilitator", true, modules, all);
         }
         return count;
+    }
+
+    /** Two referrals from the demo physician, one of them urgent, waiting in Northbay's queue. */
+    private void referrals() {
+        AccountSummary physician = accounts.accountByEmail("physician@example.org").orElseThrow();
+        CurrentUser referrer = new CurrentUser(physician.id(), physician.email(), physician.displayName(),
+                physician.roles(), physician.hospitalIds(), physician.physicianId(), null, true, false);
+        var northbay = organization.hospitals(HospitalScope.everything()).stream()
+                .filter(h -> h.name().startsWith("Northbay")).findFirst().orElseThrow();
+        var colleagues = roster.search(new RosterQuery("", northbay.id(), null, true), HospitalScope.everything(),
+                PageRequest.of(0, 40)).getContent().stream()
+                .filter(p -> !p.email().equals(physician.email())).toList();
+        referralService.refer(referrer, new ReferralService.NewReferral(colleagues.get(7).id(), false, false,
+                Trigger.ADVERSE_EVENT, false, "Involved in a difficult case last week.", false, UUID.randomUUID()));
+        referralService.refer(referrer, new ReferralService.NewReferral(colleagues.get(13).id(), false, false,
+                Trigger.BURNOUT, true, null, true, UUID.randomUUID()));
     }
 
     private void train(long hospitalId, LocalDate date, List<Long> attendees, Set<Long> modules, HospitalScope all) {
