@@ -224,7 +224,8 @@ class TrainingController {
                 new org.peersupport.supporter.SupporterQuery(session.hospitalId(), null, null, null),
                 user.hospitalScope(), PageRequest.of(0, Integer.MAX_VALUE)).stream()
                 .filter(s -> shown.contains(s.id())).toList();
-        model.addAttribute("session", session);
+        // Not "session": in Thymeleaf that name means the HTTP session's attributes, which hide the model.
+        model.addAttribute("trainingSession", session);
         model.addAttribute("people", people);
         model.addAttribute("hospital", organization.hospital(session.hospitalId()).orElseThrow());
         model.addAttribute("happened", !session.date().isAfter(LocalDate.now()));
