@@ -53,9 +53,14 @@ class TrainingController {
         }
     }
 
+    /** {@code active} is only on the edit form; a new module, whose form has no such box, is in use. */
     record ModuleForm(@NotBlank @Size(max = 120) String title, @NotBlank @Size(max = 500) String description,
-            @NotNull @DecimalMin("0.25") @DecimalMax("40") BigDecimal hours, boolean required, boolean active,
+            @NotNull @DecimalMin("0.25") @DecimalMax("40") BigDecimal hours, boolean required, Boolean active,
             long version) {
+
+        ModuleForm {
+            active = active == null || active;
+        }
     }
 
     private final TrainingService training;
