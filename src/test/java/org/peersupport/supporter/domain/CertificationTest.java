@@ -207,7 +207,8 @@ class CertificationTest {
         @Test
         void month_end_dates_expire_on_the_last_day_of_the_shorter_month() {
             LocalDate january31 = LocalDate.of(2026, 1, 31);
-            assertThat(CertificationStatus.of(january31, 1, january31).expiresOn()).isEqualTo(LocalDate.of(2026, 2, 28));
+            assertThat(CertificationStatus.of(january31, 1, january31).expiresOn())
+                    .isEqualTo(LocalDate.of(2026, 2, 28));
             assertThat(CertificationStatus.of(LocalDate.of(2027, 1, 31), 1, january31).expiresOn())
                     .isEqualTo(LocalDate.of(2027, 2, 28));
             assertThat(CertificationStatus.of(LocalDate.of(2028, 1, 31), 1, january31).expiresOn())

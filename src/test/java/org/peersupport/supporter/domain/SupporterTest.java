@@ -162,7 +162,8 @@ class SupporterTest {
             assertThatThrownBy(() -> s.pause(wrong, TODAY)).isInstanceOf(RuleViolationException.class)
                     .satisfies(ex -> {
                         assertThat(((RuleViolationException) ex).field()).isEqualTo("pausedUntil");
-                        assertThat(((RuleViolationException) ex).messageKey()).isEqualTo("supporter.error.returnInPast");
+                        assertThat(((RuleViolationException) ex).messageKey())
+                                .isEqualTo("supporter.error.returnInPast");
                     });
             assertThat(s.getStatus()).isEqualTo(SupporterStatus.ACTIVE);
         }
