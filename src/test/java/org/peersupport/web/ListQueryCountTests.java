@@ -1,11 +1,20 @@
 package org.peersupport.web;
 
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
+import org.peersupport.organization.HospitalScope;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.supporter.SupporterService;
+import org.peersupport.supporter.TrainingService;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.Fixtures.Place;
 import org.peersupport.support.IntegrationTest;
@@ -30,6 +39,15 @@ class ListQueryCountTests {
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    OrganizationService organization;
+
+    @Autowired
+    SupporterService supporters;
+
+    @Autowired
+    TrainingService training;
 
     @Test
     void theRosterPageDoesNotQueryPerRow() {
@@ -71,6 +89,56 @@ class ListQueryCountTests {
             fixtures.hospital();
         }
         assertThat(statementsFor("/organization/hospitals", admin)).isEqualTo(before).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void theSupportersPageDoesNotQueryPerSupporter() {
+        Place place = fixtures.hospital();
+        HospitalScope all = HospitalScope.everything();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        long second = organization.createDepartment(place.hospitalId(), Fixtures.unique("Department"), all);
+        supporters.nominate(fixtures.physician(place.departmentId()), all);
+        // One row: the supporters with their departments, their roster rows, the settings, and the filters.
+        long one = statementsFor("/supporters", coordinator);
+        assertThat(one).isLessThanOrEqualTo(6);
+        String conflictEmail = Fixtures.uniqueEmail("conflict");
+        fixtures.physician(place.departmentId(), conflictEmail);
+        for (int i = 0; i < 30; i++) {
+            long id = supporters.nominate(fixtures.physician(place.departmentId()), all).supporterId();
+            supporters.changeService(id, 4, Set.of(place.departmentId(), second), 0, all);
+            supporters.declareConflict(id, conflictEmail, all);
+        }
+        assertThat(statementsFor("/supporters", coordinator)).isEqualTo(one);
+        assertThat(statementsFor("/supporters?page=1", coordinator)).isEqualTo(one);
+        assertThat(statementsFor("/supporters?status=NOMINATED&certification=NOT_CERTIFIED", coordinator))
+                .isEqualTo(one);
+    }
+
+    @Test
+    void theTrainingSessionsPageDoesNotQueryPerSession() {
+        Place place = fixtures.hospital();
+        HospitalScope all = HospitalScope.everything();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        long supporter = supporters.nominate(fixtures.physician(place.departmentId()), all).supporterId();
+        Set<Long> modules = training.curriculum().stream().filter(TrainingService.ModuleView::active)
+                .map(TrainingService.ModuleView::id).collect(Collectors.toSet());
+        addSessions(place, supporter, modules, 1);
+        // One row: the page of sessions, their modules, attendees and completions, the curriculum, the
+        // hospitals; a full page adds the count.
+        assertThat(statementsFor("/training/sessions", coordinator)).isLessThanOrEqualTo(6);
+        addSessions(place, supporter, modules, 30);
+        long full = statementsFor("/training/sessions", coordinator);
+        addSessions(place, supporter, modules, 30);
+        assertThat(statementsFor("/training/sessions?page=1", coordinator)).isEqualTo(full).isLessThanOrEqualTo(7);
+    }
+
+    private void addSessions(Place place, long supporter, Set<Long> modules, int count) {
+        HospitalScope all = HospitalScope.everything();
+        for (int i = 0; i < count; i++) {
+            long id = training.schedule(place.hospitalId(), LocalDate.now().minusDays(i), "Dr Facilitator", false,
+                    modules, all);
+            training.recordAttendance(id, Map.of(supporter, modules), 0, all);
+        }
     }
 
     private long statementsFor(String path, CurrentUser user) {

@@ -53,9 +53,14 @@ class TrainingController {
         }
     }
 
+    /** {@code active} is only on the edit form; a new module, whose form has no such box, is in use. */
     record ModuleForm(@NotBlank @Size(max = 120) String title, @NotBlank @Size(max = 500) String description,
-            @NotNull @DecimalMin("0.25") @DecimalMax("40") BigDecimal hours, boolean required, boolean active,
+            @NotNull @DecimalMin("0.25") @DecimalMax("40") BigDecimal hours, boolean required, Boolean active,
             long version) {
+
+        ModuleForm {
+            active = active == null || active;
+        }
     }
 
     private final TrainingService training;
@@ -224,7 +229,8 @@ class TrainingController {
                 new org.peersupport.supporter.SupporterQuery(session.hospitalId(), null, null, null),
                 user.hospitalScope(), PageRequest.of(0, Integer.MAX_VALUE)).stream()
                 .filter(s -> shown.contains(s.id())).toList();
-        model.addAttribute("session", session);
+        // Not "session": in Thymeleaf that name means the HTTP session's attributes, which hide the model.
+        model.addAttribute("trainingSession", session);
         model.addAttribute("people", people);
         model.addAttribute("hospital", organization.hospital(session.hospitalId()).orElseThrow());
         model.addAttribute("happened", !session.date().isAfter(LocalDate.now()));
