@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.peersupport.organization.HospitalScope;
+import org.peersupport.organization.OrganizationService;
 import org.peersupport.supporter.domain.Certification;
 import org.peersupport.supporter.domain.Supporter;
 import org.peersupport.supporter.domain.SupporterRepository;
@@ -45,10 +46,13 @@ public class TrainingService {
 
     private final JdbcTemplate jdbc;
 
+    private final OrganizationService organization;
+
     private final Clock clock;
 
     TrainingService(TrainingModuleRepository modules, TrainingSessionRepository sessions,
-            SupporterRepository supporters, JdbcTemplate jdbc, Clock clock) {
+            SupporterRepository supporters, JdbcTemplate jdbc, OrganizationService organization, Clock clock) {
+        this.organization = organization;
         this.modules = modules;
         this.sessions = sessions;
         this.supporters = supporters;
@@ -120,7 +124,7 @@ public class TrainingService {
             throw new RuleViolationException("moduleIds", "session.error.unknownModule");
         }
         return sessions.save(new TrainingSession(hospitalId, date, facilitator, refresher, moduleIds,
-                LocalDate.now(clock))).getId();
+                today(hospitalId))).getId();
     }
 
     /**
@@ -137,7 +141,7 @@ public class TrainingService {
                 || attendees.stream().anyMatch(s -> s.getHospitalId() != session.getHospitalId())) {
             throw new RuleViolationException(null, "session.error.otherHospitalSupporter");
         }
-        Set<Long> changed = session.recordAttendance(completedBySupporter, LocalDate.now(clock));
+        Set<Long> changed = session.recordAttendance(completedBySupporter, today(session.getHospitalId()));
         attendees.forEach(Supporter::trainingAttended);
         sessions.flush();
         recertify(changed);
@@ -195,6 +199,12 @@ public class TrainingService {
             return null;
         });
         return result;
+    }
+
+    /** Today in the hospital's own time zone: sessions are dated where they happen. */
+    public LocalDate today(long hospitalId) {
+        return LocalDate.now(clock.withZone(organization.hospital(hospitalId).orElseThrow(NotFoundException::new)
+                .timeZone()));
     }
 
     private List<Long> allSupporterIds() {

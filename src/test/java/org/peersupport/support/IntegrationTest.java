@@ -20,7 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.jpa.properties.hibernate.generate_statistics=true",
-                "peersupport.scheduling.enabled=false"})
+                "peersupport.scheduling.enabled=false",
+                // At JVM exit the embedded database may stop before Spring does; fail fast, not in 30 s.
+                "spring.datasource.hikari.connection-timeout=5000"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = {TestDatabase.class, TestMail.class})
 @Import(Fixtures.class)

@@ -42,6 +42,7 @@ public interface ReferralRepository extends JpaRepository<Referral, UUID> {
             + "and r.status <> org.peersupport.referral.ReferralStatus.CLOSED group by r.supporterId")
     List<Object[]> countOpenBySupporter(Collection<Long> supporterIds);
 
-    @Query("select r from Referral r where r.status = org.peersupport.referral.ReferralStatus.ASSIGNED and r.dueAt < ?1")
+    @Query("select r from Referral r where r.status = org.peersupport.referral.ReferralStatus.ASSIGNED and r.dueAt < ?1 "
+            + "order by r.id")
     List<Referral> findOverdue(Instant now);
 }

@@ -25,7 +25,7 @@ public interface SupporterRepository extends JpaRepository<Supporter, Long> {
 
     /** Supporters whose certificate began in the window; the exact expiry is checked in Java. */
     @Query("select s from Supporter s where s.certifiedOn > ?1 and s.certifiedOn <= ?2 "
-            + "and s.status <> org.peersupport.supporter.SupporterStatus.RETIRED")
+            + "and s.status <> org.peersupport.supporter.SupporterStatus.RETIRED order by s.id")
     List<Supporter> findCertifiedBetween(LocalDate afterExclusive, LocalDate untilInclusive);
 
     @Query("select s from Supporter s where s.status = org.peersupport.supporter.SupporterStatus.PAUSED "

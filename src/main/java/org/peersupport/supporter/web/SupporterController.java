@@ -270,7 +270,6 @@ class SupporterController {
         model.addAttribute("conflicts", supporters.conflicts(supporter.id(), scope));
         model.addAttribute("history", training.history(supporter.id()));
         model.addAttribute("changes", StatusChange.values());
-        model.addAttribute("today", LocalDate.now());
         return "supporter/detail";
     }
 

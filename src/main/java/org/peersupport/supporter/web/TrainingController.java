@@ -233,7 +233,7 @@ class TrainingController {
         model.addAttribute("trainingSession", session);
         model.addAttribute("people", people);
         model.addAttribute("hospital", organization.hospital(session.hospitalId()).orElseThrow());
-        model.addAttribute("happened", !session.date().isAfter(LocalDate.now()));
+        model.addAttribute("happened", !session.date().isAfter(training.today(session.hospitalId())));
         model.addAttribute("firstRecording", session.attendees().isEmpty());
         return "training/session";
     }
