@@ -118,6 +118,22 @@ class ListQueryCountTests {
         assertThat(statementsFor("/cases", supporter.user())).isEqualTo(one);
     }
 
+    @Test
+    void myReferralsDoNotQueryPerReferral() {
+        Place place = fixtures.hospital();
+        CurrentUser referrer = fixtures.physicianUser(place.departmentId());
+        CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+        insertCase(place, referrer, supporter.id(), false);
+        long one = statementsFor("/referrals/mine", referrer);
+        assertThat(one).isLessThanOrEqualTo(6);
+        for (int i = 0; i < 59; i++) {
+            insertCase(place, referrer, i % 2 == 0 ? null : supporter.id(), false);
+        }
+        long full = statementsFor("/referrals/mine", referrer);
+        assertThat(full).isLessThanOrEqualTo(one + 1);
+        assertThat(statementsFor("/referrals/mine?page=1", referrer)).isEqualTo(full);
+    }
+
     /**
      * A case straight into the tables: no events, so no e-mail listener runs while statements are
      * counted. Assigned to the supporter when one is given; the referrer agreed to be named or not.
