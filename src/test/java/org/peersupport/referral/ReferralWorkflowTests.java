@@ -290,6 +290,38 @@ class ReferralWorkflowTests {
         assertThat(requestsWithKey(form.submissionKey())).isEqualTo(1);
     }
 
+    @Test
+    void a_double_click_racing_through_the_page_gets_the_confirmation_twice_and_makes_one_referral()
+            throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long colleague = fixtures.physician(place.departmentId());
+            Form form = form(colleague, UUID.randomUUID());
+            List<MvcTestResult> results = simultaneously(() -> submit(referrer, form), () -> submit(referrer, form));
+            assertThat(results).allSatisfy(r -> assertThat(r).hasStatus(HttpStatus.FOUND)
+                    .hasRedirectedUrl("/referrals/received"));
+            assertThat(referrals.casesOf(colleague)).as("round %d", round).isEqualTo(1);
+            assertThat(referrals.requestsOf(referrals.openCaseOf(colleague))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void two_referrers_of_the_same_colleague_at_the_same_moment_both_get_the_confirmation_and_share_one_case()
+            throws Exception {
+        CurrentUser other = fixtures.physicianUser(place.departmentId());
+        for (int round = 0; round < 5; round++) {
+            long colleague = fixtures.physician(place.departmentId());
+            List<MvcTestResult> results = simultaneously(
+                    () -> submit(referrer, form(colleague, UUID.randomUUID())),
+                    () -> submit(other, form(colleague, UUID.randomUUID()).danger(true)));
+            assertThat(results).allSatisfy(r -> assertThat(r).hasStatus(HttpStatus.FOUND)
+                    .hasRedirectedUrl("/referrals/received"));
+            assertThat(referrals.casesOf(colleague)).as("round %d", round).isEqualTo(1);
+            UUID id = referrals.openCaseOf(colleague);
+            assertThat(referrals.requestsOf(id)).isEqualTo(2);
+            assertThat(referrals.row(id)).containsEntry("urgent", true);
+        }
+    }
+
     // --- Duplicates join the open case ---
 
     @Test
@@ -654,6 +686,24 @@ class ReferralWorkflowTests {
     }
 
     // --- Helpers ---
+
+    /** Runs both at the same moment, on two threads, and returns their results in order. */
+    @SafeVarargs
+    final <T> List<T> simultaneously(java.util.concurrent.Callable<T>... tasks) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(tasks.length);
+        List<Future<T>> futures = new ArrayList<>();
+        for (java.util.concurrent.Callable<T> task : tasks) {
+            futures.add(threads.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get(60, TimeUnit.SECONDS));
+        }
+        return results;
+    }
 
     MvcTestResult submit(CurrentUser user, Form form) {
         return mvc.post().uri("/referrals/new").params(form.params).with(csrf()).with(user(user)).exchange();
