@@ -345,6 +345,23 @@ class ReferralWorkflowTests {
     }
 
     @Test
+    void joining_an_urgent_case_does_not_tell_the_second_referrer_that_someone_feared_danger() {
+        long colleague = fixtures.physician(place.departmentId());
+        UUID id = referrals.refer(fixtures.physicianUser(place.departmentId()), colleague, true, null, false);
+        UUID key = UUID.randomUUID();
+
+        MvcTestResult result = submit(referrer, form(colleague, key).danger(false));
+        assertThat(result).hasStatus(HttpStatus.FOUND).flash().containsEntry("urgent", false);
+        assertThat(received(result)).hasStatusOk().bodyText().contains(RECEIVED).doesNotContain("received-danger",
+                "Suicide and Crisis Lifeline");
+        // The same form sent again answers the same.
+        assertThat(submit(referrer, form(colleague, key).danger(false))).hasStatus(HttpStatus.FOUND).flash()
+                .containsEntry("urgent", false);
+        assertThat(referrals.requestsOf(id)).isEqualTo(2);
+        assertThat(referrals.row(id)).containsEntry("urgent", true);
+    }
+
+    @Test
     void after_the_case_is_closed_a_new_referral_opens_a_new_case() {
         long colleague = fixtures.physician(place.departmentId());
         UUID first = referrals.refer(referrer, colleague);
