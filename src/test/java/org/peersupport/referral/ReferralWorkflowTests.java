@@ -282,7 +282,8 @@ class ReferralWorkflowTests {
                 submit.get(30, TimeUnit.SECONDS);
             }
             catch (java.util.concurrent.ExecutionException ex) {
-                // The loser of the race meets the unique key, which the pages show as the 409 page.
+                // The loser of the race meets the unique key and saves nothing; the page then tries
+                // once more and finds the winner's submission (the next test).
                 assertThat(ex.getCause()).isInstanceOf(DataIntegrityViolationException.class);
             }
         }
