@@ -95,13 +95,24 @@ public class CaseService {
     private List<CaseForSupporter> views(List<Referral> cases) {
         Instant now = clock.instant();
         TriageService.Names names = triage.names(cases);
-        Map<UUID, String> referrers = new java.util.HashMap<>();
-        for (Referral r : cases) {
-            requests.findByReferralIdOrderBySubmittedAtAsc(r.getId()).stream().filter(ReferralRequest::isNamed)
-                    .map(ReferralRequest::getReferrerPhysicianId).filter(java.util.Objects::nonNull).findFirst()
-                    .flatMap(roster::physician).map(PhysicianSummary::name)
-                    .ifPresent(name -> referrers.put(r.getId(), name));
+        // The first referrer who agreed to be named, per case: two queries for the whole list.
+        Map<UUID, Long> namedReferrer = new java.util.HashMap<>();
+        if (!cases.isEmpty()) {
+            for (ReferralRequest q : requests.findByReferralIdInOrderBySubmittedAtAsc(
+                    cases.stream().map(Referral::getId).toList())) {
+                if (q.isNamed() && q.getReferrerPhysicianId() != null) {
+                    namedReferrer.putIfAbsent(q.getReferralId(), q.getReferrerPhysicianId());
+                }
+            }
         }
+        Map<Long, PhysicianSummary> referrerPeople = roster.physicians(new java.util.HashSet<>(namedReferrer.values()));
+        Map<UUID, String> referrers = new java.util.HashMap<>();
+        namedReferrer.forEach((caseId, physicianId) -> {
+            PhysicianSummary p = referrerPeople.get(physicianId);
+            if (p != null) {
+                referrers.put(caseId, p.name());
+            }
+        });
         return cases.stream().map(r -> {
             ZoneId zone = names.zone(r.getHospitalId());
             PhysicianSummary p = names.physicians().get(r.getPhysicianId());

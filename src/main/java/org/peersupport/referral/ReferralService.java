@@ -42,7 +42,11 @@ public class ReferralService {
             String context, boolean named, UUID submissionKey) {
     }
 
-    /** The confirmation says only that the referral was received, and, if urgent, where help is now. */
+    /**
+     * The confirmation says only that the referral was received and, if this referrer said someone
+     * is in danger, where help is now. Never the case's own urgency: a referral joining an urgent
+     * case must not tell its referrer that someone else feared danger.
+     */
     public record Receipt(boolean urgent) {
     }
 
@@ -91,7 +95,7 @@ public class ReferralService {
     public Receipt refer(CurrentUser referrer, NewReferral form) {
         Optional<ReferralRequest> again = requests.findBySubmissionKey(form.submissionKey());
         if (again.isPresent()) {
-            return new Receipt(referrals.findById(again.get().getReferralId()).map(Referral::isUrgent).orElse(false));
+            return new Receipt(form.danger());
         }
         PhysicianSummary referred = referredPhysician(referrer, form);
         ReferralSource source = form.myself() ? ReferralSource.SELF
@@ -99,7 +103,7 @@ public class ReferralService {
         Referral referral = intake(referred, source, form.trigger(), form.danger(), form.context(), null);
         requests.save(new ReferralRequest(referral.getId(), referrer.accountId(), referrer.physicianId().orElse(null),
                 form.named() && !form.myself(), form.submissionKey(), clock.instant()));
-        return new Receipt(referral.isUrgent());
+        return new Receipt(form.danger());
     }
 
     /**

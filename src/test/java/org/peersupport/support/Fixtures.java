@@ -1,5 +1,7 @@
 package org.peersupport.support;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
@@ -14,6 +16,8 @@ import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.PhysicianDetails;
 import org.peersupport.organization.RosterService;
+import org.peersupport.supporter.SupporterService;
+import org.peersupport.supporter.TrainingService;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -36,12 +40,21 @@ public class Fixtures {
 
     private final UserDetailsService users;
 
+    private final SupporterService supporters;
+
+    private final TrainingService training;
+
+    private final Clock clock;
+
     Fixtures(OrganizationService organization, RosterService roster, AccountService accounts,
-            UserDetailsService users) {
+            UserDetailsService users, SupporterService supporters, TrainingService training, Clock clock) {
         this.organization = organization;
         this.roster = roster;
         this.accounts = accounts;
         this.users = users;
+        this.supporters = supporters;
+        this.training = training;
+        this.clock = clock;
     }
 
     public static String unique(String prefix) {
@@ -98,11 +111,36 @@ public class Fixtures {
         return (CurrentUser) users.loadUserByUsername(email);
     }
 
+    /**
+     * A physician of the department with an account, nominated, trained in every module in use,
+     * and active: a supporter who may be assigned cases. Certified yesterday (UTC), so they are
+     * certified on "today" in any hospital's time zone.
+     */
+    public CertifiedSupporter certifiedSupporter(long departmentId) {
+        CurrentUser physician = physicianUser(departmentId);
+        long physicianId = physician.physicianId().orElseThrow();
+        long supporterId = supporters.nominate(physicianId, HospitalScope.everything()).supporterId();
+        long hospitalId = supporters.supporter(supporterId, HospitalScope.everything()).hospitalId();
+        Set<Long> modules = training.curriculum().stream().filter(TrainingService.ModuleView::active)
+                .map(TrainingService.ModuleView::id).collect(java.util.stream.Collectors.toSet());
+        long session = training.schedule(hospitalId, LocalDate.now(clock).minusDays(1), unique("Facilitator"), false,
+                modules, HospitalScope.everything());
+        training.recordAttendance(session, java.util.Map.of(supporterId, modules),
+                training.session(session, HospitalScope.everything()).version(), HospitalScope.everything());
+        supporters.changeStatus(supporterId, SupporterService.StatusChange.ACTIVATE, null,
+                supporters.supporter(supporterId, HospitalScope.everything()).version(), HospitalScope.everything());
+        return new CertifiedSupporter(supporterId, physicianId, reload(physician));
+    }
+
     /** Reloads the principal, as the next sign-in would see it. */
     public CurrentUser reload(CurrentUser user) {
         return (CurrentUser) users.loadUserByUsername(user.email());
     }
 
     public record Place(long hospitalId, String hospitalName, long departmentId) {
+    }
+
+    /** A supporter's id, their roster row, and their account as it signs in (with the supporter role). */
+    public record CertifiedSupporter(long id, long physicianId, CurrentUser user) {
     }
 }

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
@@ -16,12 +20,15 @@ import org.peersupport.organization.OrganizationService;
 import org.peersupport.supporter.SupporterService;
 import org.peersupport.supporter.TrainingService;
 import org.peersupport.support.Fixtures;
+import org.peersupport.support.Fixtures.CertifiedSupporter;
 import org.peersupport.support.Fixtures.Place;
 import org.peersupport.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
@@ -48,6 +55,9 @@ class ListQueryCountTests {
 
     @Autowired
     TrainingService training;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void theRosterPageDoesNotQueryPerRow() {
@@ -141,7 +151,81 @@ class ListQueryCountTests {
         }
     }
 
+    @Test
+    void theTriageQueueDoesNotQueryPerCase() {
+        Place place = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        CurrentUser referrer = fixtures.physicianUser(place.departmentId());
+        CertifiedSupporter first = fixtures.certifiedSupporter(place.departmentId());
+        CertifiedSupporter second = fixtures.certifiedSupporter(place.departmentId());
+        insertCase(place, referrer, first.id(), false);
+        // One row, assigned: the page, the names of physicians, departments, hospitals and the supporter.
+        long one = statementsFor("/triage", coordinator);
+        assertThat(one).isLessThanOrEqualTo(8);
+        for (int i = 0; i < 59; i++) {
+            insertCase(place, referrer, i % 3 == 0 ? null : i % 3 == 1 ? first.id() : second.id(), i % 2 == 0);
+        }
+        // A full page of 25 needs the count as well; then not one statement more for its rows.
+        long full = statementsFor("/triage", coordinator);
+        assertThat(full).isLessThanOrEqualTo(one + 1);
+        assertThat(statementsFor("/triage?page=1", coordinator)).isEqualTo(full);
+    }
+
+    @Test
+    void mySupportersCasesDoNotQueryPerCase() {
+        Place place = fixtures.hospital();
+        CurrentUser referrer = fixtures.physicianUser(place.departmentId());
+        CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+        insertCase(place, referrer, supporter.id(), true);
+        long one = statementsFor("/cases", supporter.user());
+        assertThat(one).isLessThanOrEqualTo(10);
+        for (int i = 0; i < 20; i++) {
+            insertCase(place, referrer, supporter.id(), i % 2 == 0);
+        }
+        assertThat(statementsFor("/cases", supporter.user())).isEqualTo(one);
+    }
+
+    @Test
+    void myReferralsDoNotQueryPerReferral() {
+        Place place = fixtures.hospital();
+        CurrentUser referrer = fixtures.physicianUser(place.departmentId());
+        CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+        insertCase(place, referrer, supporter.id(), false);
+        long one = statementsFor("/referrals/mine", referrer);
+        assertThat(one).isLessThanOrEqualTo(6);
+        for (int i = 0; i < 59; i++) {
+            insertCase(place, referrer, i % 2 == 0 ? null : supporter.id(), false);
+        }
+        long full = statementsFor("/referrals/mine", referrer);
+        assertThat(full).isLessThanOrEqualTo(one + 1);
+        assertThat(statementsFor("/referrals/mine?page=1", referrer)).isEqualTo(full);
+    }
+
+    /**
+     * A case straight into the tables: no events, so no e-mail listener runs while statements are
+     * counted. Assigned to the supporter when one is given; the referrer agreed to be named or not.
+     */
+    private UUID insertCase(Place place, CurrentUser referrer, Long supporterId, boolean named) {
+        UUID id = UUID.randomUUID();
+        long physician = fixtures.physician(place.departmentId());
+        Instant now = Instant.now();
+        jdbc.update("insert into referral (id, hospital_id, department_id, physician_id, source, trigger_kind, urgent, "
+                + "context, status, supporter_id, assigned_at, due_at, created_at) "
+                + "values (?, ?, ?, ?, 'COLLEAGUE', 'BURNOUT', ?, 'context', ?, ?, ?, ?, ?)", id, place.hospitalId(),
+                place.departmentId(), physician, named, supporterId == null ? "NEW" : "ASSIGNED", supporterId,
+                supporterId == null ? null : Timestamp.from(now),
+                supporterId == null ? null : Timestamp.from(now.plus(Duration.ofHours(24))), Timestamp.from(now));
+        jdbc.update("insert into referral_request (id, referral_id, referrer_account_id, referrer_physician_id, named, "
+                + "submission_key, submitted_at) values (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), id,
+                referrer.accountId(), referrer.physicianId().orElseThrow(), named, UUID.randomUUID(),
+                Timestamp.from(now));
+        return id;
+    }
+
     private long statementsFor(String path, CurrentUser user) {
+        // Statistics count every session's statements: wait until no e-mail listener of an earlier test runs.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from event_publication "
+                + "where completion_date is null and (status is null or status <> 'FAILED')", Integer.class) == 0);
         Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         statistics.clear();
         assertThat(mvc.get().uri(path).with(user(user))).hasStatusOk();

@@ -1,5 +1,6 @@
 package org.peersupport.referral.domain;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,4 +16,7 @@ public interface ReferralRequestRepository extends JpaRepository<ReferralRequest
     Page<ReferralRequest> findByReferrerAccountIdOrderBySubmittedAtDesc(long accountId, Pageable pageable);
 
     List<ReferralRequest> findByReferralIdOrderBySubmittedAtAsc(UUID referralId);
+
+    /** The requests of several cases in one query, oldest first. */
+    List<ReferralRequest> findByReferralIdInOrderBySubmittedAtAsc(Collection<UUID> referralIds);
 }

@@ -11,6 +11,7 @@ import org.peersupport.referral.ReferralService;
 import org.peersupport.referral.ReferralService.NewReferral;
 import org.peersupport.referral.Trigger;
 import org.peersupport.web.RuleViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -77,9 +78,17 @@ class ReferralController {
         }
         if (!result.hasErrors()) {
             try {
-                ReferralService.Receipt receipt = referrals.refer(user, new NewReferral(form.colleagueId(),
-                        form.myself(), form.asLeader(), form.trigger(), form.danger(), form.context(), form.named(),
-                        form.submissionKey()));
+                NewReferral referral = new NewReferral(form.colleagueId(), form.myself(), form.asLeader(),
+                        form.trigger(), form.danger(), form.context(), form.named(), form.submissionKey());
+                ReferralService.Receipt receipt;
+                try {
+                    receipt = referrals.refer(user, referral);
+                }
+                catch (DataIntegrityViolationException raced) {
+                    // A double click, or another referrer of the same colleague, committed first. Once
+                    // more, in a new transaction, this finds that submission or joins that case.
+                    receipt = referrals.refer(user, referral);
+                }
                 redirect.addFlashAttribute("urgent", receipt.urgent());
                 return "redirect:/referrals/received";
             }
