@@ -139,12 +139,20 @@ public class ReferralService {
                 cases.values().stream().map(Referral::getPhysicianId).toList());
         Map<Long, ZoneId> zones = new java.util.HashMap<>();
         organization.hospitals(HospitalScope.everything()).forEach(h -> zones.put(h.id(), h.timeZone()));
+        // The request that opened each case; a later one joined a case that already existed.
+        Map<UUID, UUID> opening = new java.util.HashMap<>();
+        requests.findByReferralIdInOrderBySubmittedAtAsc(cases.keySet())
+                .forEach(q -> opening.putIfAbsent(q.getReferralId(), q.getId()));
         return mine.map(request -> {
             Referral r = cases.get(request.getReferralId());
             PhysicianSummary p = people.get(r.getPhysicianId());
             ZoneId zone = zones.getOrDefault(r.getHospitalId(), ZoneId.of("UTC"));
-            return new SentReferral(p == null ? "" : p.name(), request.getSubmittedAt().atZone(zone),
-                    r.getStatus().forReferrer());
+            // A referral that joined an open case reads "received" until the case closes, so it
+            // never reveals that someone else had already referred the colleague.
+            boolean joined = !request.getId().equals(opening.get(r.getId()));
+            String state = joined && r.getStatus() != ReferralStatus.CLOSED ? ReferralStatus.NEW.forReferrer()
+                    : r.getStatus().forReferrer();
+            return new SentReferral(p == null ? "" : p.name(), request.getSubmittedAt().atZone(zone), state);
         });
     }
 

@@ -48,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class TriageService {
 
+    /** With no status chosen, the queue holds the open cases; closed ones are asked for by status. */
     public record QueueFilter(Long hospitalId, Long departmentId, ReferralStatus status, ReferralSource source,
             Trigger trigger, Integer olderThanHours) {
     }
@@ -100,7 +101,7 @@ public class TriageService {
                 : now.minus(Duration.ofHours(filter.olderThanHours()));
         Set<Long> hospitals = scope.hospitalIds().isEmpty() ? Set.of(-1L) : scope.hospitalIds();
         Page<Referral> page = referrals.queue(scope.all(), hospitals, filter.hospitalId(), filter.departmentId(),
-                filter.status(), filter.source(), filter.trigger(), createdBefore, pageable);
+                filter.status(), filter.status() == null, filter.source(), filter.trigger(), createdBefore, pageable);
         Names names = names(page.getContent());
         return page.map(r -> {
             ZoneId zone = names.zone(r.getHospitalId());

@@ -22,17 +22,19 @@ public interface ReferralRepository extends JpaRepository<Referral, UUID> {
     @Query(value = "select r from Referral r where (:all = true or r.hospitalId in :hospitalIds) "
             + "and (:hospitalId is null or r.hospitalId = :hospitalId) "
             + "and (:departmentId is null or r.departmentId = :departmentId) "
-            + "and (:status is null or r.status = :status) and (:source is null or r.source = :source) "
+            + "and (:status is null or r.status = :status) and (:open = false or r.status <> org.peersupport.referral.ReferralStatus.CLOSED) "
+            + "and (:source is null or r.source = :source) "
             + "and (:trigger is null or r.trigger = :trigger) and r.createdAt <= :createdBefore "
-            + "order by case when r.status = org.peersupport.referral.ReferralStatus.CLOSED then 1 else 0 end, "
-            + "r.urgent desc, r.createdAt asc",
+            + "order by r.urgent desc, r.createdAt asc",
             countQuery = "select count(r) from Referral r where (:all = true or r.hospitalId in :hospitalIds) "
             + "and (:hospitalId is null or r.hospitalId = :hospitalId) "
             + "and (:departmentId is null or r.departmentId = :departmentId) "
-            + "and (:status is null or r.status = :status) and (:source is null or r.source = :source) "
+            + "and (:status is null or r.status = :status) and (:open = false or r.status <> org.peersupport.referral.ReferralStatus.CLOSED) "
+            + "and (:source is null or r.source = :source) "
             + "and (:trigger is null or r.trigger = :trigger) and r.createdAt <= :createdBefore")
     Page<Referral> queue(boolean all, Collection<Long> hospitalIds, Long hospitalId, Long departmentId,
-            ReferralStatus status, ReferralSource source, Trigger trigger, Instant createdBefore, Pageable pageable);
+            ReferralStatus status, boolean open, ReferralSource source, Trigger trigger, Instant createdBefore,
+            Pageable pageable);
 
     @Query("select r from Referral r where r.supporterId = ?1 and r.status <> org.peersupport.referral.ReferralStatus.CLOSED "
             + "order by r.urgent desc, r.dueAt asc nulls last, r.createdAt asc")
