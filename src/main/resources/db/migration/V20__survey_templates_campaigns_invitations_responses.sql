@@ -121,5 +121,6 @@ create table survey_answer (
 );
 create index survey_answer_counts_idx on survey_answer (campaign_id, department_id, question_id, choice)
     where choice is not null;
-create index survey_answer_text_idx on survey_answer (campaign_id, department_id, question_id)
+-- Free text is sampled from a random point in response-id order (ids are random UUIDs).
+create index survey_answer_text_idx on survey_answer (campaign_id, department_id, question_id, response_id)
     where text is not null;

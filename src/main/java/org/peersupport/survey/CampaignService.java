@@ -189,6 +189,11 @@ public class CampaignService {
     }
 
     CampaignView view(Campaign campaign) {
+        return view(campaign, responses.count(campaign.getId()));
+    }
+
+    /** The view, with the number of responses the caller has already counted. */
+    CampaignView view(Campaign campaign, long responseCount) {
         HospitalSummary hospital = organization.hospital(campaign.getHospitalId()).orElseThrow(NotFoundException::new);
         Map<Long, String> names = organization.departments(hospital.id()).stream()
                 .collect(Collectors.toMap(DepartmentSummary::id, DepartmentSummary::name));
@@ -206,7 +211,6 @@ public class CampaignService {
                     counts.get(MailState.SENT), counts.get(MailState.FAILED));
         }
         int minGroupSize = organization.settings().surveyMinGroupSize();
-        long responseCount = responses.count(campaign.getId());
         LocalDate today = today(hospital.timeZone());
         SurveyTemplate template = campaign.getTemplate();
         return new CampaignView(campaign.getId(), campaign.getTitle(), hospital.id(), hospital.name(),

@@ -105,24 +105,33 @@ public class InvitationMailer {
         Instant stop = Instant.now(clock).plus(RUN_BUDGET);
         int sent = 0;
         while (Instant.now(clock).isBefore(stop)) {
-            List<Issued> batch = transactions.execute(status -> invitations.issueNextBatch(BATCH, LEASE));
-            if (batch == null || batch.isEmpty()) {
+            int batch = sendBatch();
+            if (batch < 0) {
                 break;
             }
-            Outcome outcome = send(batch);
-            invitations.markSent(outcome.sent);
-            invitations.markFailed(outcome.refused);
-            invitations.retryLater(outcome.retry);
-            sent += outcome.sent.size();
-            if (!outcome.retry.isEmpty()) {
-                log.warn("Survey e-mails: the mail server failed; {} e-mails wait for the next run", outcome.retry.size());
-                break;
-            }
+            sent += batch;
         }
         if (sent > 0) {
             log.info("Survey e-mails: {} sent", sent);
         }
         return sent;
+    }
+
+    /** Sends one batch; returns how many went, or -1 when nothing was queued or the mail server failed. */
+    int sendBatch() {
+        List<Issued> batch = transactions.execute(status -> invitations.issueNextBatch(BATCH, LEASE));
+        if (batch == null || batch.isEmpty()) {
+            return -1;
+        }
+        Outcome outcome = send(batch);
+        invitations.markSent(outcome.sent);
+        invitations.markFailed(outcome.refused);
+        invitations.retryLater(outcome.retry);
+        if (!outcome.retry.isEmpty()) {
+            log.warn("Survey e-mails: the mail server failed; {} e-mails wait for the next run", outcome.retry.size());
+            return -1;
+        }
+        return outcome.sent.size();
     }
 
     /**

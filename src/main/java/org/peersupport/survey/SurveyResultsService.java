@@ -14,11 +14,15 @@ import org.peersupport.survey.domain.ResultsBuilder;
 import org.peersupport.survey.domain.ResultsBuilder.Department;
 import org.peersupport.web.NotFoundException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Results of a campaign for its coordinators, with small groups suppressed. */
+/**
+ * Results of a campaign for its coordinators, with small groups suppressed. All counts are read in
+ * one snapshot, so the numbers that decide suppression are the numbers shown.
+ */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class SurveyResultsService {
 
     /** At most this many free-text answers per department and question are shown, chosen at random. */
@@ -43,14 +47,19 @@ public class SurveyResultsService {
     public SurveyResults results(UUID campaignId, HospitalScope scope) {
         Campaign campaign = campaigns.findWithTemplate(campaignId).filter(c -> scope.includes(c.getHospitalId()))
                 .orElseThrow(NotFoundException::new);
-        CampaignView view = campaignService.view(campaign);
+        Map<Long, Long> respondents = queries.respondents(campaignId);
+        CampaignView view = campaignService.view(campaign,
+                respondents.values().stream().mapToLong(Long::longValue).sum());
         ProgramSettingsView settings = organization.settings();
         List<Department> departments = view.departments().stream()
                 .map(d -> new Department(d.id(), d.name(), d.invited())).toList();
-        ResultsBuilder builder = new ResultsBuilder(campaign.getTemplate().view().questions(), departments,
-                queries.respondents(campaignId), settings.surveyMinGroupSize(), settings.surveyMinFreeTextSize());
+        List<QuestionView> questions = campaign.getTemplate().view().questions();
+        ResultsBuilder builder = new ResultsBuilder(questions, departments, respondents,
+                settings.surveyMinGroupSize(), settings.surveyMinFreeTextSize());
+        List<Long> freeTextQuestions = questions.stream().filter(q -> q.kind().isFreeText()).map(QuestionView::id)
+                .toList();
         Map<Long, Map<Long, ResultsBuilder.TextSample>> freeText = queries.freeText(campaignId,
-                builder.freeTextDepartments(), FREE_TEXT_SAMPLE);
+                builder.freeTextDepartments(), freeTextQuestions, FREE_TEXT_SAMPLE);
         return builder.build(view, queries.choiceCounts(campaignId), freeText);
     }
 }

@@ -1,7 +1,9 @@
 package org.peersupport.survey.domain;
 
 import java.sql.Connection;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ResultQueries {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
 
@@ -50,40 +54,72 @@ public class ResultQueries {
         return counts;
     }
 
-    /** Per question, per department: up to {@code limit} free-text answers in random order, and how many. */
-    public Map<Long, Map<Long, TextSample>> freeText(UUID campaignId, Collection<Long> departmentIds, int limit) {
-        Map<Long, Map<Long, List<String>>> texts = new HashMap<>();
-        Map<Long, Map<Long, Long>> totals = new HashMap<>();
-        if (departmentIds.isEmpty()) {
+    /**
+     * Per question, per department: up to {@code limit} free-text answers, and how many there are.
+     * The sample starts at a random response id and runs on in id order, wrapping around; response
+     * ids are random UUIDs, so it is a uniform random sample, read from the index without sorting.
+     * The caller shuffles it, so the order says nothing either.
+     */
+    public Map<Long, Map<Long, TextSample>> freeText(UUID campaignId, Collection<Long> departmentIds,
+            Collection<Long> questionIds, int limit) {
+        if (departmentIds.isEmpty() || questionIds.isEmpty()) {
             return Map.of();
         }
+        Map<Long, Map<Long, Long>> totals = new HashMap<>();
+        Map<Long, Map<Long, List<String>>> texts = new HashMap<>();
+        UUID from = UUID.randomUUID();
         jdbc.query((Connection connection) -> {
             var statement = connection.prepareStatement("""
-                    select question_id, department_id, text, total from (
-                        select question_id, department_id, text,
-                               count(*) over (partition by question_id, department_id) as total,
-                               row_number() over (partition by question_id, department_id order by random()) as pick
-                        from survey_answer
-                        where campaign_id = ? and department_id = any(?) and text is not null
-                    ) sample
-                    where pick <= ?
-                    order by question_id, department_id, pick
+                    select a.question_id, a.department_id, count(*) from survey_answer a
+                    where a.campaign_id = ? and a.department_id = any(?) and a.question_id = any(?) and a.text is not null
+                    group by a.question_id, a.department_id
                     """);
             statement.setObject(1, campaignId);
             statement.setArray(2, connection.createArrayOf("bigint", departmentIds.toArray()));
-            statement.setInt(3, limit);
+            statement.setArray(3, connection.createArrayOf("bigint", questionIds.toArray()));
             return statement;
         }, rs -> {
-            long question = rs.getLong(1);
-            long department = rs.getLong(2);
-            texts.computeIfAbsent(question, q -> new HashMap<>()).computeIfAbsent(department, d -> new ArrayList<>())
-                    .add(rs.getString(3));
-            totals.computeIfAbsent(question, q -> new HashMap<>()).put(department, rs.getLong(4));
+            totals.computeIfAbsent(rs.getLong(1), q -> new HashMap<>()).put(rs.getLong(2), rs.getLong(3));
+        });
+        jdbc.query((Connection connection) -> {
+            var statement = connection.prepareStatement("""
+                    select q.id, d.id, picked.text
+                    from unnest(?::bigint[]) d(id) cross join unnest(?::bigint[]) q(id)
+                    cross join lateral (
+                        (select a.text, 0 as lap, a.response_id from survey_answer a
+                         where a.campaign_id = ? and a.department_id = d.id and a.question_id = q.id
+                           and a.text is not null and a.response_id >= ?
+                         order by a.response_id limit ?)
+                        union all
+                        (select a.text, 1 as lap, a.response_id from survey_answer a
+                         where a.campaign_id = ? and a.department_id = d.id and a.question_id = q.id
+                           and a.text is not null and a.response_id < ?
+                         order by a.response_id limit ?)
+                        order by lap, response_id limit ?
+                    ) picked
+                    """);
+            statement.setArray(1, connection.createArrayOf("bigint", departmentIds.toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", questionIds.toArray()));
+            statement.setObject(3, campaignId);
+            statement.setObject(4, from);
+            statement.setInt(5, limit);
+            statement.setObject(6, campaignId);
+            statement.setObject(7, from);
+            statement.setInt(8, limit);
+            statement.setInt(9, limit);
+            return statement;
+        }, rs -> {
+            texts.computeIfAbsent(rs.getLong(1), q -> new HashMap<>()).computeIfAbsent(rs.getLong(2),
+                    d -> new ArrayList<>()).add(rs.getString(3));
         });
         Map<Long, Map<Long, TextSample>> samples = new HashMap<>();
-        texts.forEach((question, byDepartment) -> byDepartment.forEach((department, answers) -> samples
-                .computeIfAbsent(question, q -> new HashMap<>())
-                .put(department, new TextSample(totals.get(question).get(department), List.copyOf(answers)))));
+        totals.forEach((question, byDepartment) -> byDepartment.forEach((department, total) -> {
+            List<String> picked = new ArrayList<>(texts.getOrDefault(question, Map.of())
+                    .getOrDefault(department, List.of()));
+            Collections.shuffle(picked, RANDOM);
+            samples.computeIfAbsent(question, q -> new HashMap<>()).put(department,
+                    new TextSample(total, List.copyOf(picked)));
+        }));
         return samples;
     }
 }

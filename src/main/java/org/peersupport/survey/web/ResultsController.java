@@ -84,7 +84,7 @@ class ResultsController {
                                 "");
                     }
                     if (group.headline() != null) {
-                        String headline = messages.getMessage("survey.results.headline."
+                        String headline = messages.getMessage("results.headline."
                                 + question.question().kind().name(), null, locale);
                         share(csv, text, label, headline, group.headline(), "");
                     }

@@ -40,7 +40,7 @@ class TemplateController {
     record NameForm(@NotBlank @Size(max = 160) String name, long version) {
     }
 
-    record QuestionForm(@NotNull QuestionKind kind, @NotBlank @Size(max = 500) String text, boolean required,
+    record QuestionForm(@NotNull QuestionKind kind, @NotBlank @Size(max = 500) String text, Boolean required,
             @Size(max = 80) String lowLabel, @Size(max = 80) String highLabel, @Size(max = 2000) String choices,
             Long shownIfYesTo, long version) {
 
@@ -57,7 +57,8 @@ class TemplateController {
         QuestionDraft draft() {
             List<String> lines = choices == null ? List.of()
                     : Arrays.stream(choices.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            return new QuestionDraft(kind, text, required, lowLabel, highLabel, lines, shownIfYesTo);
+            return new QuestionDraft(kind, text, Boolean.TRUE.equals(required), lowLabel, highLabel, lines,
+                    shownIfYesTo);
         }
     }
 
@@ -122,7 +123,7 @@ class TemplateController {
                 return "redirect:/surveys/templates/" + id;
             }
             catch (RuleViolationException ex) {
-                ex.rejectOn(result);
+                reject(ex, result, model);
             }
         }
         model.addAttribute("questionForm", QuestionForm.empty(template.version()));
@@ -140,7 +141,7 @@ class TemplateController {
                 return "redirect:/surveys/templates/" + id;
             }
             catch (RuleViolationException ex) {
-                ex.rejectOn(result);
+                reject(ex, result, model);
             }
         }
         model.addAttribute("nameForm", new NameForm(template.name(), template.version()));
@@ -197,6 +198,16 @@ class TemplateController {
             redirect.addFlashAttribute("problem", new CampaignController.Problem(ex.messageKey(), ex.arguments()));
         }
         return "redirect:/surveys/templates/" + id;
+    }
+
+    /** A rule about the whole template (it is frozen) shows at the top; others next to their field. */
+    private static void reject(RuleViolationException ex, BindingResult result, Model model) {
+        if (ex.field() == null) {
+            model.addAttribute("problem", new CampaignController.Problem(ex.messageKey(), ex.arguments()));
+        }
+        else {
+            ex.rejectOn(result);
+        }
     }
 
     private String page(TemplateView template, Model model) {
