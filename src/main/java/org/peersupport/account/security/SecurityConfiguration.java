@@ -32,9 +32,15 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico")
                 .permitAll()
+                // Survey links: answered with no sign-in; the token in the path is the only key.
+                .requestMatchers("/s/**").permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
-                .requestMatchers("/organization/**", "/roster/**").hasAnyRole("ADMIN", "COORDINATOR")
+                .requestMatchers("/organization/**", "/roster/**", "/surveys/**").hasAnyRole("ADMIN", "COORDINATOR")
                 .anyRequest().authenticated())
+            // A forged cross-site submission would need the unguessable token in the path, so survey
+            // links need no CSRF token; without one they need no session either, and an answering
+            // page left open past the session timeout still sends.
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/s/**"))
             .formLogin(form -> form
                 .loginPage("/login")
                 .usernameParameter("email")
