@@ -112,6 +112,7 @@ class SurveyJourneyBrowserTest {
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"),
                 "6 of 6 e-mails sent"));
         assertThat(browser.find(By.id("response-count")).getText()).isEqualTo("Fewer than 5 responses");
+        browser.screenshot("survey-campaign");
 
         // Three invitees answer through the links in their e-mails, one on a phone.
         answer(invitees.get(0), true, PHONE);
