@@ -13,6 +13,56 @@ document.addEventListener('DOMContentLoaded', function () {
       }
     });
   });
+  // A form sent once: the second click of an impatient double-click is not sent again.
+  document.querySelectorAll('form[data-once]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      if (form.dataset.sent) {
+        event.preventDefault();
+      }
+      form.dataset.sent = 'true';
+    });
+  });
+  // Survey questions asked only after a Yes: hidden, and not sent, until that Yes is chosen.
+  document.querySelectorAll('[data-shown-if]').forEach(function (question) {
+    var gate = question.getAttribute('data-shown-if');
+    var radios = document.querySelectorAll('input[name="' + gate + '"]');
+    var update = function () {
+      var yes = document.querySelector('input[name="' + gate + '"][value="1"]');
+      var shown = yes !== null && yes.checked;
+      question.hidden = !shown;
+      question.querySelectorAll('input, textarea, select').forEach(function (field) {
+        field.disabled = !shown;
+      });
+    };
+    radios.forEach(function (radio) {
+      radio.addEventListener('change', update);
+    });
+    update();
+  });
+  // A panel that reloads itself while something runs in the background: <div data-refresh="url">.
+  var refresh = function (panel) {
+    var url = panel.getAttribute('data-refresh');
+    if (!url) {
+      return;
+    }
+    window.setTimeout(function () {
+      fetch(url, {headers: {'Accept': 'text/html'}, credentials: 'same-origin'})
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          if (html === null) {
+            return;
+          }
+          var template = document.createElement('template');
+          template.innerHTML = html.trim();
+          var next = template.content.firstElementChild;
+          if (next) {
+            panel.replaceWith(next);
+            refresh(next);
+          }
+        });
+    }, 3000);
+  };
+  document.querySelectorAll('[data-refresh]').forEach(refresh);
 });
 
 // The referral form: crisis resources appear at once when someone is in danger, and colleagues

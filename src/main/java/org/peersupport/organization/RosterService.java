@@ -1,5 +1,9 @@
 package org.peersupport.organization;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -76,6 +80,23 @@ public class RosterService {
             return physicians.countActive();
         }
         return scope.hospitalIds().isEmpty() ? 0 : physicians.countActiveInHospitals(scope.hospitalIds());
+    }
+
+    /** The active physicians of these departments, for survey invitations. */
+    public List<RosterMember> activeMembers(Collection<Long> departmentIds) {
+        return departmentIds.isEmpty() ? List.of() : physicians.findActiveMembers(departmentIds);
+    }
+
+    /** E-mail addresses by physician id, looked up when a message is sent rather than copied. */
+    public Map<Long, String> emails(Collection<Long> physicianIds) {
+        if (physicianIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> emails = new HashMap<>();
+        for (Object[] row : physicians.findEmails(physicianIds)) {
+            emails.put((Long) row[0], (String) row[1]);
+        }
+        return emails;
     }
 
     @Transactional

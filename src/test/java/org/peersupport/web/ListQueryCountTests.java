@@ -58,6 +58,10 @@ class ListQueryCountTests {
 
     @Autowired
     JdbcTemplate jdbc;
+    org.peersupport.survey.CampaignService campaigns;
+
+    @Autowired
+    org.peersupport.survey.SurveyTemplateService surveyTemplates;
 
     @Test
     void theRosterPageDoesNotQueryPerRow() {
@@ -220,6 +224,26 @@ class ListQueryCountTests {
                 referrer.accountId(), referrer.physicianId().orElseThrow(), named, UUID.randomUUID(),
                 Timestamp.from(now));
         return id;
+    }
+
+    @Test
+    void theSurveysPageDoesNotQueryPerCampaign() {
+        Place place = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        org.peersupport.survey.NewCampaign campaign = new org.peersupport.survey.NewCampaign("Evaluation",
+                surveyTemplates.usable().get(0).id(), place.hospitalId(), java.util.List.of(place.departmentId()),
+                java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(30));
+        campaigns.create(campaign, coordinator.hospitalScope());
+        // One row: the page of campaigns with their templates, and the hospitals; no count is needed.
+        assertThat(statementsFor("/surveys", coordinator)).isLessThanOrEqualTo(3);
+        for (int i = 0; i < 25; i++) {
+            campaigns.create(campaign, coordinator.hospitalScope());
+        }
+        long full = statementsFor("/surveys", coordinator);
+        for (int i = 0; i < 20; i++) {
+            campaigns.create(campaign, coordinator.hospitalScope());
+        }
+        assertThat(statementsFor("/surveys?page=1", coordinator)).isEqualTo(full).isLessThanOrEqualTo(4);
     }
 
     private long statementsFor(String path, CurrentUser user) {

@@ -28,7 +28,7 @@ class MessagesTests {
 
     /** Message keys written as string literals in Java: "word.word..." that end in a word. */
     private static final Pattern CODE_KEY = Pattern.compile(
-            "\"((?:account|password|hospital|department|roster|import|settings|login|error)\\.[A-Za-z.]+)\"");
+            "\"((?:account|password|hospital|department|roster|import|settings|login|error|survey|campaign|template|question|answer|results)\\.[A-Za-z.]+)\"");
 
     @Test
     void everyKeyUsedInTemplatesAndCodeExists() throws IOException {

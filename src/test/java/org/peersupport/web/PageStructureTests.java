@@ -127,7 +127,7 @@ class PageStructureTests {
         check("/my/training", mine.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
-    private static void check(String path, String html) {
+    static void check(String path, String html) {
         assertThat(html).as(path).contains("<html lang=\"en\"").contains("<main id=\"main\"")
                 .contains("href=\"#main\"");
         assertThat(count(html, "<h1")).as(path + ": one h1").isEqualTo(1);

@@ -32,12 +32,19 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico")
                 .permitAll()
+                // Survey links: answered with no sign-in; the token in the path is the only key.
+                .requestMatchers("/s/**").permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
-                .requestMatchers("/organization/**", "/roster/**", "/supporters/**", "/training/**", "/triage/**")
+                .requestMatchers("/organization/**", "/roster/**", "/supporters/**", "/training/**", "/triage/**",
+                        "/surveys/**")
                 .hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/cases/**").hasRole("SUPPORTER")
                 .requestMatchers("/my/training/**").hasRole("SUPPORTER")
                 .anyRequest().authenticated())
+            // A forged cross-site submission would need the unguessable token in the path, so survey
+            // links need no CSRF token; without one they need no session either, and an answering
+            // page left open past the session timeout still sends.
+            .csrf(csrf -> csrf.ignoringRequestMatchers("/s/**"))
             .formLogin(form -> form
                 .loginPage("/login")
                 .usernameParameter("email")

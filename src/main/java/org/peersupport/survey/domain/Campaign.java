@@ -1,0 +1,235 @@
+package org.peersupport.survey.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.peersupport.survey.CampaignState;
+import org.peersupport.web.RuleViolationException;
+
+/**
+ * A survey of chosen departments of one hospital, open from its opening day to its closing day in
+ * the hospital's time zone. It guards its own life cycle: draft, scheduled, open, closed.
+ */
+@Entity
+@Table(name = "survey_campaign")
+public class Campaign {
+
+    public static final int MAX_DAYS_OPEN = 366;
+
+    /** At most one reminder a day: each one goes to everyone who has not answered. */
+    static final Duration REMINDER_INTERVAL = Duration.ofHours(20);
+
+    @Id
+    private UUID id;
+
+    private long hospitalId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "template_id")
+    private SurveyTemplate template;
+
+    private String title;
+
+    private LocalDate opensOn;
+
+    private LocalDate closesOn;
+
+    @Enumerated(EnumType.STRING)
+    private CampaignState state = CampaignState.DRAFT;
+
+    @ElementCollection
+    @CollectionTable(name = "survey_campaign_department", joinColumns = @JoinColumn(name = "campaign_id"))
+    private List<CampaignDepartment> departments = new ArrayList<>();
+
+    private int remindersSent;
+
+    private Instant lastReminderAt;
+
+    private Integer sentCount;
+
+    private Integer failedCount;
+
+    @Version
+    private long version;
+
+    private Instant createdAt = Instant.now();
+
+    private Instant openedAt;
+
+    private Instant closedAt;
+
+    protected Campaign() {
+    }
+
+    /** A draft; the template is frozen from now on. The caller checks the departments' hospital. */
+    public Campaign(long hospitalId, SurveyTemplate template, String title, LocalDate opensOn, LocalDate closesOn,
+            Collection<Long> departmentIds, LocalDate today) {
+        if (closesOn.isBefore(opensOn)) {
+            throw new RuleViolationException("closesOn", "campaign.error.closesBeforeOpens");
+        }
+        if (closesOn.isBefore(today)) {
+            throw new RuleViolationException("closesOn", "campaign.error.closesInPast");
+        }
+        if (opensOn.plusDays(MAX_DAYS_OPEN).isBefore(closesOn)) {
+            throw new RuleViolationException("closesOn", "campaign.error.tooLong", MAX_DAYS_OPEN);
+        }
+        if (!template.isUsable()) {
+            throw new RuleViolationException("templateId", "campaign.error.emptyTemplate");
+        }
+        this.id = UUID.randomUUID();
+        this.hospitalId = hospitalId;
+        this.template = template;
+        this.title = title.strip();
+        this.opensOn = opensOn;
+        this.closesOn = closesOn;
+        departmentIds.stream().distinct().forEach(d -> departments.add(new CampaignDepartment(d)));
+        template.freeze();
+    }
+
+    /** Sends the invitations on the opening day instead of now. */
+    public void schedule(LocalDate today) {
+        requireState(CampaignState.DRAFT);
+        if (!today.isBefore(opensOn)) {
+            throw new RuleViolationException(null, "campaign.error.openNow");
+        }
+        state = CampaignState.SCHEDULED;
+    }
+
+    /**
+     * Opens the campaign: the caller creates one invitation per active roster physician, whose
+     * counts per department are recorded here as the denominators of the response rates.
+     */
+    public void open(LocalDate today, Map<Long, Integer> invitedByDepartment, Instant now) {
+        if (state != CampaignState.DRAFT && state != CampaignState.SCHEDULED) {
+            throw new RuleViolationException(null, "campaign.error.alreadyOpen");
+        }
+        if (today.isBefore(opensOn)) {
+            throw new RuleViolationException(null, "campaign.error.notYet", opensOn);
+        }
+        if (today.isAfter(closesOn)) {
+            throw new RuleViolationException(null, "campaign.error.closed");
+        }
+        departments.forEach(d -> d.setInvited(invitedByDepartment.getOrDefault(d.getDepartmentId(), 0)));
+        state = CampaignState.OPEN;
+        openedAt = now;
+    }
+
+    public void remind(LocalDate today, Instant now) {
+        if (!acceptsAnswers(today)) {
+            throw new RuleViolationException(null, "campaign.error.notOpen");
+        }
+        if (lastReminderAt != null && lastReminderAt.plus(REMINDER_INTERVAL).isAfter(now)) {
+            throw new RuleViolationException(null, "campaign.error.reminderTooSoon");
+        }
+        remindersSent++;
+        lastReminderAt = now;
+    }
+
+    /** Closes for good; the invitations are deleted by the caller, their counts are kept here. */
+    public void close(LocalDate today, int sent, int failed, Instant now) {
+        if (state == CampaignState.CLOSED) {
+            return;
+        }
+        if (state == CampaignState.OPEN) {
+            sentCount = sent;
+            failedCount = failed;
+        }
+        if (today.isBefore(closesOn)) {
+            closesOn = today.isBefore(opensOn) ? opensOn : today;
+        }
+        state = CampaignState.CLOSED;
+        closedAt = now;
+    }
+
+    public boolean acceptsAnswers(LocalDate today) {
+        return state == CampaignState.OPEN && !today.isBefore(opensOn) && !today.isAfter(closesOn);
+    }
+
+    /** Past its closing day but not yet closed by the calendar job. */
+    public boolean isOver(LocalDate today) {
+        return today.isAfter(closesOn) && state != CampaignState.CLOSED;
+    }
+
+    public List<Long> departmentIds() {
+        return departments.stream().map(CampaignDepartment::getDepartmentId).toList();
+    }
+
+    private void requireState(CampaignState expected) {
+        if (state != expected) {
+            throw new RuleViolationException(null, "campaign.error.alreadyOpen");
+        }
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public long getHospitalId() {
+        return hospitalId;
+    }
+
+    public SurveyTemplate getTemplate() {
+        return template;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public LocalDate getOpensOn() {
+        return opensOn;
+    }
+
+    public LocalDate getClosesOn() {
+        return closesOn;
+    }
+
+    public CampaignState getState() {
+        return state;
+    }
+
+    public List<CampaignDepartment> getDepartments() {
+        return List.copyOf(departments);
+    }
+
+    public int getRemindersSent() {
+        return remindersSent;
+    }
+
+    public Instant getLastReminderAt() {
+        return lastReminderAt;
+    }
+
+    public Integer getSentCount() {
+        return sentCount;
+    }
+
+    public Integer getFailedCount() {
+        return failedCount;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+}

@@ -1,0 +1,184 @@
+package org.peersupport.browser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.peersupport.account.CurrentUser;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.support.Fixtures;
+import org.peersupport.support.IntegrationTest;
+import org.peersupport.survey.CampaignService;
+import org.peersupport.survey.InvitationMailer;
+import org.peersupport.survey.QuestionView;
+import org.peersupport.survey.SurveyDriver;
+import org.peersupport.survey.SurveyTemplateService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A coordinator opens a survey campaign for one department; invitees answer through the links in
+ * their e-mails, with no sign-in; the results say "fewer than 5 responses" until five have answered.
+ */
+@IntegrationTest
+class SurveyJourneyBrowserTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static final Dimension DESKTOP = new Dimension(1280, 1024);
+
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    CampaignService campaigns;
+
+    @Autowired
+    SurveyTemplateService templates;
+
+    @Autowired
+    InvitationMailer mailer;
+
+    @Autowired
+    OrganizationService organization;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    SurveyDriver surveys;
+
+    @BeforeEach
+    void pointTheBrowserAtTheApp() {
+        browser.at("http://localhost:" + port);
+        surveys = new SurveyDriver(campaigns, mailer, templates, fixtures, jdbc);
+    }
+
+    @Test
+    void a_coordinator_runs_a_survey_and_results_appear_from_five_responses() {
+        Fixtures.Place place = fixtures.hospital();
+        String department = organization.department(place.departmentId()).orElseThrow().name();
+        List<String> invitees = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String email = Fixtures.uniqueEmail("invitee");
+            fixtures.physician(place.departmentId(), email);
+            invitees.add(email);
+        }
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        String title = Fixtures.unique("Program evaluation, spring");
+
+        // The coordinator goes to Surveys from the header and creates a campaign for one department.
+        browser.signIn(coordinator.email(), Fixtures.PASSWORD);
+        browser.find(By.xpath("//header//a[normalize-space()='Surveys']")).click();
+        browser.waitForHeading("Surveys");
+        browser.find(By.xpath("//main//a[normalize-space()='New survey campaign']")).click();
+        browser.waitForHeading("New survey campaign");
+        browser.type(By.id("title"), title);
+        new Select(browser.find(By.id("templateId"))).selectByVisibleText("Program evaluation (v1)");
+        assertThat(new Select(browser.find(By.id("hospitalId"))).getFirstSelectedOption().getText())
+                .isEqualTo(place.hospitalName());
+        browser.find(By.xpath("//label[normalize-space()='" + department + ", " + place.hospitalName() + "']"))
+                .click();
+        assertThat(browser.find(By.id("opensOn")).getAttribute("value")).isEqualTo(SurveyDriver.today().toString());
+        browser.driver().findElement(By.xpath("//main//button[normalize-space()='Create the campaign']")).click();
+        browser.waitForHeading(title);
+        assertThat(browser.path()).matches("/surveys/[0-9a-f-]{36}");
+        String campaignPath = browser.path();
+        assertThat(browser.find(By.id("campaign-status")).getText()).isEqualTo("Draft: nothing sent");
+
+        // Opens it: six invitations are queued and go out in the background.
+        browser.find(By.xpath("//main//button[normalize-space()='Open and send the invitations']")).click();
+        browser.waitUntil(ExpectedConditions.alertIsPresent()).accept();
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .alert-success"),
+                "6 invitations queued"));
+        assertThat(browser.find(By.id("progress-text")).getText()).startsWith("0 of 6 e-mails sent");
+        mailer.sendQueued();
+        // The panel refreshes itself.
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"),
+                "6 of 6 e-mails sent"));
+        assertThat(browser.find(By.id("response-count")).getText()).isEqualTo("Fewer than 5 responses");
+        browser.screenshot("survey-campaign");
+
+        // Three invitees answer through the links in their e-mails, one on a phone.
+        answer(invitees.get(0), true, PHONE);
+        answer(invitees.get(1), true, DESKTOP);
+        answer(invitees.get(2), false, DESKTOP);
+
+        browser.open(campaignPath + "/results");
+        browser.waitForHeading("Results");
+        WebElement rates = browser.find(By.id("rates"));
+        assertThat(rates.getText()).contains(department).contains("Fewer than 5 responses").doesNotContain("50%");
+        assertThat(browser.driver().findElements(By.cssSelector(".question-result td.suppressed")))
+                .isNotEmpty().allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("Fewer than 5 responses"));
+        browser.screenshot("survey-results-suppressed");
+
+        // Two more answer: five responses, and the figures appear.
+        answer(invitees.get(3), true, DESKTOP);
+        answer(invitees.get(4), false, DESKTOP);
+        browser.open(campaignPath + "/results");
+        browser.waitForHeading("Results");
+        String shown = browser.find(By.id("rates")).getText();
+        assertThat(shown).doesNotContain("Fewer than 5 responses").contains("83% (44\u201397%)");
+        assertThat(browser.find(By.cssSelector(".question-result table")).getText())
+                .contains("All departments 5 3 (60%) 2 (40%) 60% (23\u201388%)");
+        browser.screenshot("survey-results-shown");
+    }
+
+    /** Opens the link of the invitee's e-mail and answers: yes to the first question, or no. */
+    private void answer(String email, boolean hadInteraction, Dimension window) {
+        String link = SurveyDriver.LINK.matcher(SurveyDriver.body(
+                org.peersupport.support.TestMail.to(email).get(0))).results().findFirst().orElseThrow().group();
+        assertThat(link).startsWith("http://localhost:8080/s/");
+        browser.driver().manage().window().setSize(window);
+        try {
+            browser.open(link.substring("http://localhost:8080".length()));
+            browser.waitForHeading("Program evaluation, spring");
+            List<QuestionView> questions = surveys.template().questions();
+            WebElement conditional = browser.driver().findElement(By.cssSelector("[data-shown-if]"));
+            assertThat(conditional.isDisplayed()).as("asked only after a yes").isFalse();
+            choose(questions.get(0), hadInteraction ? 1 : 0);
+            choose(questions.get(1), 1);
+            if (hadInteraction) {
+                browser.waitUntil(ExpectedConditions.visibilityOf(conditional));
+                choose(questions.get(2), 4);
+                choose(questions.get(3), 5);
+                choose(questions.get(4), 3);
+            }
+            else {
+                assertThat(conditional.isDisplayed()).isFalse();
+            }
+            choose(questions.get(5), 4);
+            browser.type(By.id(questions.get(6).field()), "Kind colleagues.");
+            if (window == PHONE) {
+                browser.screenshot("survey-answer-phone");
+            }
+            browser.driver().findElement(By.xpath("//main//button[normalize-space()='Send my answers']")).click();
+            browser.waitForHeading("Thank you");
+            assertThat(browser.path()).isEqualTo("/s/thanks");
+        }
+        finally {
+            browser.driver().manage().window().setSize(DESKTOP);
+        }
+    }
+
+    private void choose(QuestionView question, int value) {
+        WebElement label = browser.find(By.cssSelector("label[for='" + question.field() + "-" + value + "']"));
+        label.click();
+        assertThat(browser.driver().findElement(By.id(question.field() + "-" + value)).isSelected()).isTrue();
+    }
+}
