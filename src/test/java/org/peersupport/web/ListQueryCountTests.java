@@ -58,6 +58,8 @@ class ListQueryCountTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
     org.peersupport.survey.CampaignService campaigns;
 
     @Autowired
