@@ -40,8 +40,12 @@ public class AccountService {
 
     private final Clock clock;
 
+    private final PasswordLinks passwordLinks;
+
     AccountService(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-            RosterService roster, OrganizationService organization, AccountSessions sessions, Clock clock) {
+            RosterService roster, OrganizationService organization, AccountSessions sessions, Clock clock,
+            PasswordLinks passwordLinks) {
+        this.passwordLinks = passwordLinks;
         this.accounts = accounts;
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
@@ -76,13 +80,23 @@ public class AccountService {
         return accounts.save(account).getId();
     }
 
+    /** What granting a clinical role did to the person's account. */
+    public enum Grant {
+        /** Their existing account gained the role. */
+        EXTENDED,
+        /** An account was made and a link to set its password e-mailed. */
+        CREATED_AND_INVITED,
+        /** An account was made, but the mail server refused the invitation; an administrator can resend it. */
+        CREATED_NOT_INVITED
+    }
+
     /**
      * Gives a roster physician a clinical role: their account gains it, or, with no account yet,
-     * one is made with the physician role too. A new account gets a random password nobody
-     * knows; an administrator sets the first one. Returns whether an account was created.
+     * one is made with the physician role too, with a random password nobody knows, and the
+     * person is e-mailed a link to set their own.
      */
     @Transactional
-    public boolean grantClinicalRole(long physicianId, Role role) {
+    public Grant grantClinicalRole(long physicianId, Role role) {
         if (!role.isClinical()) {
             throw new IllegalArgumentException(role + " is not a clinical role");
         }
@@ -90,16 +104,42 @@ public class AccountService {
         if (existing.isPresent()) {
             existing.get().grant(role);
             sessions.endAll(existing.get().getId());
-            return false;
+            return Grant.EXTENDED;
         }
         var physician = roster.physician(physicianId).orElseThrow(NotFoundException::new);
         if (accounts.existsByEmail(physician.email())) {
             throw new RuleViolationException(null, "account.error.emailTakenByUnlinked");
         }
         String unknownPassword = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
-        accounts.save(new Account(physician.email(), physician.name(), passwordEncoder.encode(unknownPassword),
-                java.util.EnumSet.of(Role.PHYSICIAN, role), Set.of(), physicianId));
-        return true;
+        long id = accounts.save(new Account(physician.email(), physician.name(),
+                passwordEncoder.encode(unknownPassword), java.util.EnumSet.of(Role.PHYSICIAN, role), Set.of(),
+                physicianId)).getId();
+        return invite(id) ? Grant.CREATED_AND_INVITED : Grant.CREATED_NOT_INVITED;
+    }
+
+    /**
+     * Creates an account whose owner sets their own password from an e-mailed link. Returns the
+     * id, and whether the e-mail went out (if not, the account page can send it again).
+     */
+    @Transactional
+    public Invited createAndInvite(NewAccount request) {
+        String unknownPassword = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+        long id = create(new NewAccount(request.email(), request.displayName(), unknownPassword, request.roles(),
+                request.hospitalIds(), request.physicianId()));
+        return new Invited(id, invite(id));
+    }
+
+    public record Invited(long accountId, boolean mailed) {
+    }
+
+    private boolean invite(long accountId) {
+        try {
+            passwordLinks.send(accountId, true);
+            return true;
+        }
+        catch (RuleViolationException mailServerRefused) {
+            return false;
+        }
     }
 
     /** Where to tell a hospital's coordinators that something needs their attention. */

@@ -74,11 +74,14 @@ public class SupporterService {
         }
         Supporter supporter = supporters.save(
                 new Supporter(physicianId, physician.hospitalId(), physician.departmentId()));
-        boolean accountCreated = accounts.grantClinicalRole(physicianId, Role.SUPPORTER);
-        return new Nomination(supporter.getId(), accountCreated);
+        return new Nomination(supporter.getId(), accounts.grantClinicalRole(physicianId, Role.SUPPORTER));
     }
 
-    public record Nomination(long supporterId, boolean accountCreated) {
+    public record Nomination(long supporterId, AccountService.Grant account) {
+
+        public boolean accountCreated() {
+            return account != AccountService.Grant.EXTENDED;
+        }
     }
 
     public SupporterSummary supporter(long id, HospitalScope scope) {

@@ -30,7 +30,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico")
+                .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico",
+                        "/account/set-password/**")
                 .permitAll()
                 // Survey links: answered with no sign-in; the token in the path is the only key.
                 .requestMatchers("/s/**").permitAll()

@@ -10,6 +10,7 @@ import org.peersupport.account.AccountService;
 import org.peersupport.account.AccountSummary;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.NewAccount;
+import org.peersupport.account.PasswordLinks;
 import org.peersupport.account.Role;
 import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.HospitalSummary;
@@ -45,7 +46,11 @@ class AccountAdminController {
 
     private final RosterService roster;
 
-    AccountAdminController(AccountService accounts, OrganizationService organization, RosterService roster) {
+    private final PasswordLinks links;
+
+    AccountAdminController(AccountService accounts, OrganizationService organization, RosterService roster,
+            PasswordLinks links) {
+        this.links = links;
         this.accounts = accounts;
         this.organization = organization;
         this.roster = roster;
@@ -81,15 +86,19 @@ class AccountAdminController {
 
     @PostMapping("/new")
     String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult result, RedirectAttributes redirect) {
-        if (form.getPassword() == null || form.getPassword().isEmpty()) {
-            result.rejectValue("password", "password.error.required");
-        }
         if (result.hasErrors()) {
             return "admin/account-new";
         }
         try {
-            long id = accounts.create(new NewAccount(form.getEmail(), form.getDisplayName(), form.getPassword(),
-                    form.getRoles(), form.getHospitalIds(), rosterLink(form)));
+            NewAccount request = new NewAccount(form.getEmail(), form.getDisplayName(), form.getPassword(),
+                    form.getRoles(), form.getHospitalIds(), rosterLink(form));
+            // With no password typed, the person sets their own from an e-mailed link.
+            if (form.getPassword() == null || form.getPassword().isEmpty()) {
+                AccountService.Invited invited = accounts.createAndInvite(request);
+                redirect.addFlashAttribute("flash", invited.mailed() ? "account.invited" : "account.notMailed");
+                return "redirect:/admin/accounts/" + invited.accountId();
+            }
+            long id = accounts.create(request);
             redirect.addFlashAttribute("flash", "account.created");
             return "redirect:/admin/accounts/" + id;
         }
@@ -137,6 +146,20 @@ class AccountAdminController {
         try {
             accounts.disable(id, user.accountId());
             redirect.addFlashAttribute("flash", "account.disabled");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("accountError", ex.messageKey());
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    /** E-mails the person a one-time link to set a new password. */
+    @PostMapping("/{id}/link")
+    String sendLink(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.account(id);
+        try {
+            links.send(id, false);
+            redirect.addFlashAttribute("flash", "account.linkSent");
         }
         catch (RuleViolationException ex) {
             redirect.addFlashAttribute("accountError", ex.messageKey());

@@ -142,8 +142,11 @@ class SupporterController {
             @RequestParam(required = false) String q, Model model, RedirectAttributes redirect) {
         try {
             SupporterService.Nomination nomination = supporters.nominate(physicianId, user.hospitalScope());
-            redirect.addFlashAttribute("flash",
-                    nomination.accountCreated() ? "supporter.nominated.newAccount" : "supporter.nominated");
+            redirect.addFlashAttribute("flash", switch (nomination.account()) {
+                case EXTENDED -> "supporter.nominated";
+                case CREATED_AND_INVITED -> "supporter.nominated.newAccount";
+                case CREATED_NOT_INVITED -> "supporter.nominated.notMailed";
+            });
             return "redirect:/supporters/" + nomination.supporterId();
         }
         catch (RuleViolationException ex) {
