@@ -31,6 +31,16 @@ public class AuditLog {
                 accountId, action, recordType, recordId);
     }
 
+    /** One entry per record, for a list page that shows several: one batch, whatever the count. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAll(long accountId, String action, String recordType, java.util.Collection<String> recordIds) {
+        if (recordIds.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into audit_entry (account_id, action, record_type, record_id) values (?, ?, ?, ?)",
+                recordIds.stream().map(id -> new Object[] {accountId, action, recordType, id}).toList());
+    }
+
     @Transactional(readOnly = true)
     public Page<AuditEntry> search(Long accountId, String recordId, Pageable pageable) {
         StringBuilder where = new StringBuilder(" where true");

@@ -65,10 +65,13 @@ public class CaseService {
         this.clock = clock;
     }
 
-    /** The open cases assigned to the signed-in supporter, most urgent and soonest due first. */
+    /** The open cases assigned to the signed-in supporter, most urgent and soonest due first; audited. */
+    @Transactional
     public List<CaseForSupporter> myCases(CurrentUser supporter) {
         long supporterId = supporterId(supporter);
         List<Referral> cases = referrals.openCasesOf(supporterId);
+        audit.recordAll(supporter.accountId(), "LIST", "referral",
+                cases.stream().map(r -> r.getId().toString()).toList());
         return views(cases);
     }
 

@@ -113,6 +113,15 @@ public class TriageService {
         });
     }
 
+    /** The queue as a coordinator reads it: every case listed is a read, and is audited. */
+    @Transactional
+    public Page<QueueRow> queueFor(CurrentUser coordinator, QueueFilter filter, Pageable pageable) {
+        Page<QueueRow> page = queue(filter, coordinator.hospitalScope(), pageable);
+        audit.recordAll(coordinator.accountId(), "LIST", "referral",
+                page.getContent().stream().map(row -> row.id().toString()).toList());
+        return page;
+    }
+
     @Transactional
     public CaseForCoordinator caseFor(UUID id, CurrentUser coordinator) {
         Referral r = scoped(id, coordinator.hospitalScope());
@@ -169,8 +178,10 @@ public class TriageService {
     }
 
     private Matching.Result match(Referral r, ProgramSettingsView settings) {
-        Long referrer = requests.findByReferralIdOrderBySubmittedAtAsc(r.getId()).stream().findFirst()
-                .map(q -> q.getReferrerPhysicianId()).orElse(null);
+        // Every referrer of the case, not only the first: none of them may be suggested for it.
+        Set<Long> referrer = new HashSet<>();
+        requests.findByReferralIdOrderBySubmittedAtAsc(r.getId()).stream().map(q -> q.getReferrerPhysicianId())
+                .filter(java.util.Objects::nonNull).forEach(referrer::add);
         Map<Long, Integer> open = new HashMap<>();
         Eligibility eligibility = directory.forCase(r.getHospitalId(), LocalDate.now(clock.withZone(
                 organization.hospital(r.getHospitalId()).orElseThrow().timeZone())), r.getPhysicianId(), referrer,

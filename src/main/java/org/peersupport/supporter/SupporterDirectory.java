@@ -43,11 +43,11 @@ public class SupporterDirectory {
      * physician, the referrer, anyone who declared a conflict with the referred physician,
      * anyone not active, paused, not certified on that day, or at capacity.
      *
-     * @param referrerPhysicianId the referrer's roster row, if the referrer is on the roster
+     * @param referrerPhysicianIds the roster rows of everyone who referred this physician for the case
      * @param openCases open cases per supporter id, from the referral module; absent means none
      */
-    public Eligibility forCase(long hospitalId, LocalDate day, long referredPhysicianId, Long referrerPhysicianId,
-            Map<Long, Integer> openCases) {
+    public Eligibility forCase(long hospitalId, LocalDate day, long referredPhysicianId,
+            java.util.Collection<Long> referrerPhysicianIds, Map<Long, Integer> openCases) {
         int validMonths = organization.settings().certificationValidMonths();
         List<Eligibility.Candidate> eligible = new ArrayList<>();
         List<Eligibility.Excluded> excluded = new ArrayList<>();
@@ -58,7 +58,7 @@ public class SupporterDirectory {
             if (s.getPhysicianId() == referredPhysicianId) {
                 reason = ExclusionReason.REFERRED_PHYSICIAN;
             }
-            else if (referrerPhysicianId != null && s.getPhysicianId() == referrerPhysicianId) {
+            else if (referrerPhysicianIds.contains(s.getPhysicianId())) {
                 reason = ExclusionReason.REFERRER;
             }
             else if (s.getConflicts().contains(referredPhysicianId)) {

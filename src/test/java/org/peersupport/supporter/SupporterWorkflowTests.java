@@ -557,7 +557,7 @@ class SupporterWorkflowTests {
                 records.supporter(zeroCapacity).version(), TrainingRecords.ALL);
         supporters.changeStatus(retired, StatusChange.RETIRE, null, 0, TrainingRecords.ALL);
 
-        Eligibility answer = directory.forCase(place.hospitalId(), records.today(), referred, referrer,
+        Eligibility answer = directory.forCase(place.hospitalId(), records.today(), referred, Set.of(referrer),
                 Map.of(full, 3, eligible, 2));
 
         assertThat(answer.eligible()).singleElement().satisfies(c -> {
@@ -578,15 +578,15 @@ class SupporterWorkflowTests {
                 new Excluded(zeroCapacity, ExclusionReason.OVER_CAPACITY));
 
         // Without a referrer on the roster, that supporter may take the case.
-        assertThat(directory.forCase(place.hospitalId(), records.today(), referred, null, Map.of()).eligibleById())
+        assertThat(directory.forCase(place.hospitalId(), records.today(), referred, Set.of(), Map.of()).eligibleById())
                 .containsOnlyKeys(referrerAsSupporter, full, eligible);
 
         // On the day the certification expires, nobody certified today may take a case.
         LocalDate expiry = records.supporter(eligible).certification().expiresOn();
-        Eligibility later = directory.forCase(place.hospitalId(), expiry, referred, null, Map.of());
+        Eligibility later = directory.forCase(place.hospitalId(), expiry, referred, Set.of(), Map.of());
         assertThat(later.eligible()).isEmpty();
         assertThat(later.excludedCounts()).containsEntry(ExclusionReason.NOT_CERTIFIED, 5L);
-        assertThat(directory.forCase(place.hospitalId(), expiry.minusDays(1), referred, null, Map.of())
+        assertThat(directory.forCase(place.hospitalId(), expiry.minusDays(1), referred, Set.of(), Map.of())
                 .eligibleById()).containsOnlyKeys(referrerAsSupporter, full, eligible);
     }
 

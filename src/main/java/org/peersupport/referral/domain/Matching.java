@@ -19,10 +19,24 @@ import org.peersupport.supporter.ExclusionReason;
  */
 public final class Matching {
 
-    /** Why a supporter is not suggested: the supporter module's reasons, and two of our own. */
+    /**
+     * Why a supporter is not suggested, as the coordinator sees it. A referrer who is a supporter
+     * is counted as a conflict: a reason of its own would point at an anonymous referrer.
+     */
     public enum Exclusion {
-        REFERRED_PHYSICIAN, REFERRER, CONFLICT, NOT_ACTIVE, PAUSED, NOT_CERTIFIED, OVER_CAPACITY, SAME_DEPARTMENT,
+        REFERRED_PHYSICIAN, CONFLICT, NOT_ACTIVE, PAUSED, NOT_CERTIFIED, OVER_CAPACITY, SAME_DEPARTMENT,
         DECLINED_THIS_CASE
+    }
+
+    static Exclusion exclusionFor(ExclusionReason reason) {
+        return switch (reason) {
+            case REFERRED_PHYSICIAN -> Exclusion.REFERRED_PHYSICIAN;
+            case REFERRER, CONFLICT -> Exclusion.CONFLICT;
+            case NOT_ACTIVE -> Exclusion.NOT_ACTIVE;
+            case PAUSED -> Exclusion.PAUSED;
+            case NOT_CERTIFIED -> Exclusion.NOT_CERTIFIED;
+            case OVER_CAPACITY -> Exclusion.OVER_CAPACITY;
+        };
     }
 
     public record Suggestion(long supporterId, long physicianId, boolean sameDepartment, int openCases, int capacity,
@@ -46,7 +60,7 @@ public final class Matching {
     public static Result rank(Eligibility eligibility, MatchingPolicy policy, long departmentId, Set<Long> declined) {
         Map<Exclusion, Long> excluded = new LinkedHashMap<>();
         for (Map.Entry<ExclusionReason, Long> e : eligibility.excludedCounts().entrySet()) {
-            excluded.merge(Exclusion.valueOf(e.getKey().name()), e.getValue(), Long::sum);
+            excluded.merge(exclusionFor(e.getKey()), e.getValue(), Long::sum);
         }
         List<Suggestion> suggestions = new ArrayList<>();
         for (Eligibility.Candidate c : eligibility.eligible()) {

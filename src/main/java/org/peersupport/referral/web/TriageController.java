@@ -84,7 +84,7 @@ class TriageController {
             Model model) {
         Integer age = olderThanHours == null ? null : Math.max(0, Math.min(olderThanHours, 24 * 3650));
         QueueFilter filter = new QueueFilter(hospitalId, departmentId, status, source, trigger, age);
-        model.addAttribute("cases", triage.queue(filter, user.hospitalScope(),
+        model.addAttribute("cases", triage.queueFor(user, filter,
                 PageRequest.of(Math.max(0, Math.min(page, 100_000)), 25)));
         model.addAttribute("filter", filter);
         model.addAttribute("hospitals", organization.hospitals(user.hospitalScope()));

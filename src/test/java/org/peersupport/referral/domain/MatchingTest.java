@@ -220,8 +220,8 @@ class MatchingTest {
         assertThat(ids(result)).containsExactly(501L);
         assertThat(result.excluded()).containsOnly(
                 entry(Exclusion.REFERRED_PHYSICIAN, 1L),
-                entry(Exclusion.REFERRER, 2L),
-                entry(Exclusion.CONFLICT, 3L),
+                // The referrer counts as a conflict, so an anonymous referrer is not pointed at.
+                entry(Exclusion.CONFLICT, 5L),
                 entry(Exclusion.NOT_ACTIVE, 4L),
                 entry(Exclusion.PAUSED, 5L),
                 entry(Exclusion.NOT_CERTIFIED, 6L),
@@ -236,9 +236,8 @@ class MatchingTest {
 
     @Test
     void every_reason_of_the_supporter_module_has_a_matching_exclusion() {
-        // Matching maps the supporter module's reasons by name; a new reason there must not break it.
-        assertThat(Arrays.stream(Exclusion.values()).map(Enum::name))
-                .containsAll(Arrays.stream(ExclusionReason.values()).map(Enum::name).toList());
+        assertThat(Arrays.stream(ExclusionReason.values()).map(Matching::exclusionFor)).doesNotContainNull();
+        assertThat(Matching.exclusionFor(ExclusionReason.REFERRER)).isEqualTo(Exclusion.CONFLICT);
     }
 
     @Test
@@ -247,7 +246,7 @@ class MatchingTest {
                 new Excluded(2, ExclusionReason.PAUSED), new Excluded(3, ExclusionReason.PAUSED)));
         Result result = Matching.rank(eligibility, MatchingPolicy.SAME_DEPARTMENT, CASE_DEPARTMENT, Set.of());
         assertThat(result.suggestions()).isEmpty();
-        assertThat(result.excluded()).isEqualTo(Map.of(Exclusion.REFERRER, 1L, Exclusion.PAUSED, 2L));
+        assertThat(result.excluded()).isEqualTo(Map.of(Exclusion.CONFLICT, 1L, Exclusion.PAUSED, 2L));
     }
 
     @Test
