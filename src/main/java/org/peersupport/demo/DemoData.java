@@ -18,6 +18,9 @@ import org.peersupport.account.AccountService;
 import org.peersupport.account.AccountSummary;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.referral.ReferralService;
+import org.peersupport.resource.ResourceDetails;
+import org.peersupport.resource.ResourceKind;
+import org.peersupport.resource.ResourceService;
 import org.peersupport.referral.Trigger;
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.HospitalSummary;
@@ -85,10 +88,13 @@ class DemoData implements ApplicationRunner {
 
     private final ReferralService referralService;
 
+    private final ResourceService resources;
+
     DemoData(OrganizationService organization, RosterImportService imports, RosterService roster,
             AccountService accounts, SupporterService supporters, TrainingService training,
-            ReferralService referralService) {
+            ReferralService referralService, ResourceService resources) {
         this.referralService = referralService;
+        this.resources = resources;
         this.organization = organization;
         this.imports = imports;
         this.roster = roster;
@@ -118,6 +124,10 @@ class DemoData implements ApplicationRunner {
         create("coordinator@example.org", "Casey Coordinator", EnumSet.of(Role.COORDINATOR), Set.of(northbay));
         create("supporter@example.org", "Sam Supporter", EnumSet.of(Role.SUPPORTER, Role.PHYSICIAN), Set.of());
         create("physician@example.org", "Pat Physician", EnumSet.of(Role.PHYSICIAN), Set.of());
+        resources.add(new ResourceDetails(northbay, "Northbay Physician Crisis Line", ResourceKind.CRISIS_LINE,
+                "555-0199", null, "Any time, day or night", 1, true), HospitalScope.everything());
+        resources.add(new ResourceDetails(northbay, "Northbay EAP", ResourceKind.EAP, "555-0150",
+                "https://eap.example.org", "Weekdays 8 am to 6 pm", 1, true), HospitalScope.everything());
         int supporterCount = supportersAndTraining();
         referrals();
         log.info("Demo data loaded: 2 hospitals, 11 departments, {} physicians, {} supporters. Demo accounts: {}",

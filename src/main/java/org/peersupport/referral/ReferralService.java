@@ -65,8 +65,12 @@ public class ReferralService {
 
     private final Clock clock;
 
+    private final org.peersupport.resource.ResourceService resources;
+
     ReferralService(ReferralRepository referrals, ReferralRequestRepository requests, RosterService roster,
-            OrganizationService organization, ApplicationEventPublisher events, Clock clock) {
+            OrganizationService organization, ApplicationEventPublisher events, Clock clock,
+            org.peersupport.resource.ResourceService resources) {
+        this.resources = resources;
         this.referrals = referrals;
         this.requests = requests;
         this.roster = roster;
@@ -84,6 +88,14 @@ public class ReferralService {
         return roster.search(new RosterQuery(query, null, null, true), HospitalScope.everything(),
                 PageRequest.of(0, 10)).stream()
                 .map(p -> new Colleague(p.id(), p.name(), p.departmentName() + ", " + p.hospitalName())).toList();
+    }
+
+    /** The referrer's own hospital's crisis lines, for the danger screen beside 911 and 988. */
+    public List<org.peersupport.resource.ResourceView> hospitalCrisisLines(CurrentUser referrer) {
+        return referrer.physicianId().flatMap(roster::physician)
+                .map(p -> resources.crisisLines(java.util.Set.of(p.hospitalId())).stream()
+                        .filter(r -> r.hospitalId() != null).toList())
+                .orElse(List.of());
     }
 
     public Optional<Colleague> colleague(long id) {

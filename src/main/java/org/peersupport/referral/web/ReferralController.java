@@ -56,15 +56,23 @@ class ReferralController {
         return Trigger.values();
     }
 
+    /** The referrer's hospital's own crisis lines, shown with 911 and 988 on the form and the receipt. */
+    private void crisisLines(CurrentUser user, Model model) {
+        model.addAttribute("crisisLines", referrals.hospitalCrisisLines(user));
+    }
+
     @GetMapping("/new")
-    String form(Model model) {
+    String form(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("form", ReferralForm.empty());
+        crisisLines(user, model);
         return "referral/new";
     }
 
     /** "Find" on the form without JavaScript: shows matching colleagues, keeps what was typed. */
     @PostMapping(value = "/new", params = "find")
-    String find(@ModelAttribute("form") ReferralForm form, BindingResult ignored, Model model) {
+    String find(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("form") ReferralForm form,
+            BindingResult ignored, Model model) {
+        crisisLines(user, model);
         model.addAttribute("colleagues", referrals.colleagues(form.q()));
         model.addAttribute("searched", true);
         return "referral/new";
@@ -99,11 +107,13 @@ class ReferralController {
         if (form.colleagueId() != null) {
             referrals.colleague(form.colleagueId()).ifPresent(c -> model.addAttribute("colleagues", List.of(c)));
         }
+        crisisLines(user, model);
         return "referral/new";
     }
 
     @GetMapping("/received")
-    String received() {
+    String received(@AuthenticationPrincipal CurrentUser user, Model model) {
+        crisisLines(user, model);
         return "referral/received";
     }
 

@@ -1,0 +1,98 @@
+package org.peersupport.resource;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.peersupport.organization.HospitalScope;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.resource.domain.Resource;
+import org.peersupport.resource.domain.ResourceRepository;
+import org.peersupport.web.NotFoundException;
+import org.peersupport.web.RuleViolationException;
+import org.peersupport.web.StaleEdit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The resource directory. Everyone reads the crisis lines; administrators keep program-wide
+ * resources and every hospital's; coordinators keep their own hospitals' resources.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ResourceService {
+
+    private final ResourceRepository resources;
+
+    private final OrganizationService organization;
+
+    ResourceService(ResourceRepository resources, OrganizationService organization) {
+        this.resources = resources;
+        this.organization = organization;
+    }
+
+    /** Active crisis lines: the program's, then those of the given hospitals. */
+    public List<ResourceView> crisisLines(Collection<Long> hospitalIds) {
+        return views(resources.findActive(ResourceKind.CRISIS_LINE, ids(hospitalIds)));
+    }
+
+    /** Every crisis line of the program and of every hospital, for the public crisis page. */
+    public List<ResourceView> allCrisisLines() {
+        return views(resources.findAllOrdered().stream()
+                .filter(r -> r.isActive() && r.getKind() == ResourceKind.CRISIS_LINE).toList());
+    }
+
+    /** The directory as the caller may keep it: program-wide and their hospitals' resources. */
+    public List<ResourceView> directory(HospitalScope scope) {
+        return views(scope.all() ? resources.findAllOrdered() : resources.findVisible(ids(scope.hospitalIds())));
+    }
+
+    public ResourceView resource(long id, HospitalScope scope) {
+        return views(List.of(editable(id, scope))).get(0);
+    }
+
+    @Transactional
+    public long add(ResourceDetails details, HospitalScope scope) {
+        checkHospital(details.hospitalId(), scope);
+        return resources.save(new Resource(details)).getId();
+    }
+
+    @Transactional
+    public void change(long id, ResourceDetails details, long expectedVersion, HospitalScope scope) {
+        Resource resource = editable(id, scope);
+        StaleEdit.check(resource.getVersion(), expectedVersion, Resource.class, id);
+        resource.change(details);
+    }
+
+    /** Program-wide resources are the administrators'; a hospital's are its coordinators' too. */
+    private Resource editable(long id, HospitalScope scope) {
+        Resource resource = resources.findById(id).orElseThrow(NotFoundException::new);
+        boolean allowed = resource.getHospitalId() == null ? scope.all() : scope.includes(resource.getHospitalId());
+        if (!allowed) {
+            throw new NotFoundException();
+        }
+        return resource;
+    }
+
+    private void checkHospital(Long hospitalId, HospitalScope scope) {
+        boolean allowed = hospitalId == null ? scope.all()
+                : scope.includes(hospitalId) && organization.hospital(hospitalId).isPresent();
+        if (!allowed) {
+            throw new RuleViolationException("hospitalId", "resource.error.hospital");
+        }
+    }
+
+    private List<ResourceView> views(List<Resource> list) {
+        Map<Long, String> names = new HashMap<>();
+        organization.hospitals(HospitalScope.everything()).forEach(h -> names.put(h.id(), h.name()));
+        return list.stream().map(r -> new ResourceView(r.getId(), r.getHospitalId(),
+                r.getHospitalId() == null ? null : names.get(r.getHospitalId()), r.getName(), r.getKind(),
+                r.getPhone(), r.getWebAddress(), r.getHours(), r.getTier(), r.isActive(), r.getVersion())).toList();
+    }
+
+    private static Collection<Long> ids(Collection<Long> hospitalIds) {
+        return hospitalIds.isEmpty() ? Set.of(-1L) : hospitalIds;
+    }
+}
