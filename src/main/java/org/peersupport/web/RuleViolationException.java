@@ -33,6 +33,24 @@ public class RuleViolationException extends RuntimeException {
         return arguments.clone();
     }
 
+    /**
+     * Makes a change for a form that bound without errors. A rule it breaks becomes an error on the
+     * form instead. Returns whether the change was made.
+     */
+    public static boolean attempt(BindingResult result, Runnable change) {
+        if (result.hasErrors()) {
+            return false;
+        }
+        try {
+            change.run();
+            return true;
+        }
+        catch (RuleViolationException ex) {
+            ex.rejectOn(result);
+            return false;
+        }
+    }
+
     /** Records this failure on the form's binding result, next to its field (or the form itself). */
     public void rejectOn(BindingResult result) {
         if (field == null) {

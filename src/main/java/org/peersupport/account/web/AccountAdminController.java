@@ -124,17 +124,12 @@ class AccountAdminController {
             @Valid @ModelAttribute("form") AccountForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         AccountSummary account = accounts.account(id);
-        if (!result.hasErrors()) {
-            try {
+        if (RuleViolationException.attempt(result, () ->
                 accounts.changeAccess(id, form.getDisplayName(), form.getRoles(), form.getHospitalIds(),
-                        rosterLink(form.needsRosterLink(), form.getPhysicianEmail(), account.email()),
-                        form.getVersion(), user.accountId());
-                redirect.addFlashAttribute("flash", "account.saved");
-                return "redirect:/admin/accounts/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+                    rosterLink(form.needsRosterLink(), form.getPhysicianEmail(), account.email()),
+                    form.getVersion(), user.accountId()))) {
+            redirect.addFlashAttribute("flash", "account.saved");
+            return "redirect:/admin/accounts/" + id;
         }
         model.addAttribute("account", account);
         model.addAttribute("resetForm", new PasswordResetForm(null));
@@ -178,15 +173,9 @@ class AccountAdminController {
     String resetPassword(@PathVariable long id, @Valid @ModelAttribute("resetForm") PasswordResetForm resetForm,
             BindingResult result, Model model, RedirectAttributes redirect) {
         AccountSummary account = accounts.account(id);
-        if (!result.hasErrors()) {
-            try {
-                accounts.resetPassword(id, resetForm.password());
-                redirect.addFlashAttribute("flash", "account.passwordReset");
-                return "redirect:/admin/accounts/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () -> accounts.resetPassword(id, resetForm.password()))) {
+            redirect.addFlashAttribute("flash", "account.passwordReset");
+            return "redirect:/admin/accounts/" + id;
         }
         String physicianEmail = account.physicianId() == null ? null
                 : roster.physician(account.physicianId()).map(PhysicianSummary::email).orElse(null);

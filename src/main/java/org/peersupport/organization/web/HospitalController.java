@@ -96,15 +96,10 @@ class HospitalController {
             RedirectAttributes redirect) {
         HospitalSummary hospital = organization.hospital(id, user.hospitalScope());
         validateZone(form.timeZone(), result);
-        if (!result.hasErrors()) {
-            try {
-                organization.changeHospital(id, form.name(), ZoneId.of(form.timeZone()), form.version());
-                redirect.addFlashAttribute("flash", "hospital.saved");
-                return "redirect:/organization/hospitals/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () ->
+                organization.changeHospital(id, form.name(), ZoneId.of(form.timeZone()), form.version()))) {
+            redirect.addFlashAttribute("flash", "hospital.saved");
+            return "redirect:/organization/hospitals/" + id;
         }
         model.addAttribute("departmentForm", new DepartmentForm(null, 0));
         return showPage(hospital, model);
@@ -125,15 +120,10 @@ class HospitalController {
             @Valid @ModelAttribute("departmentForm") DepartmentForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         HospitalSummary hospital = organization.hospital(id, user.hospitalScope());
-        if (!result.hasErrors()) {
-            try {
-                organization.createDepartment(id, form.name(), user.hospitalScope());
-                redirect.addFlashAttribute("flash", "department.created");
-                return "redirect:/organization/hospitals/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () ->
+                organization.createDepartment(id, form.name(), user.hospitalScope()))) {
+            redirect.addFlashAttribute("flash", "department.created");
+            return "redirect:/organization/hospitals/" + id;
         }
         model.addAttribute("hospitalForm",
                 new HospitalForm(hospital.name(), hospital.timeZone().getId(), organization.hospitalVersion(id)));
@@ -160,15 +150,10 @@ class HospitalController {
         HospitalSummary hospital = organization.hospital(id, user.hospitalScope());
         var department = organization.department(departmentId).filter(d -> d.hospitalId() == id)
                 .orElseThrow(org.peersupport.web.NotFoundException::new);
-        if (!result.hasErrors()) {
-            try {
-                organization.renameDepartment(id, departmentId, form.name(), form.version(), user.hospitalScope());
-                redirect.addFlashAttribute("flash", "department.saved");
-                return "redirect:/organization/hospitals/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () ->
+                organization.renameDepartment(id, departmentId, form.name(), form.version(), user.hospitalScope()))) {
+            redirect.addFlashAttribute("flash", "department.saved");
+            return "redirect:/organization/hospitals/" + id;
         }
         model.addAttribute("hospital", hospital);
         model.addAttribute("department", department);

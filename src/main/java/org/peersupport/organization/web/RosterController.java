@@ -141,15 +141,10 @@ class RosterController {
             @Valid @ModelAttribute("form") PhysicianForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         PhysicianSummary physician = roster.physician(id, user.hospitalScope());
-        if (!result.hasErrors()) {
-            try {
-                roster.change(id, form.details(), form.version(), user.hospitalScope());
-                redirect.addFlashAttribute("flash", "roster.saved");
-                return "redirect:/roster/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () ->
+                roster.change(id, form.details(), form.version(), user.hospitalScope()))) {
+            redirect.addFlashAttribute("flash", "roster.saved");
+            return "redirect:/roster/" + id;
         }
         return formPage(user, model, physician);
     }

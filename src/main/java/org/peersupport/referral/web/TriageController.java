@@ -110,15 +110,9 @@ class TriageController {
     String assign(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @Valid @ModelAttribute("assignForm") AssignForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                triage.assign(id, form.supporterId(), form.version(), user);
-                redirect.addFlashAttribute("flash", "triage.assigned");
-                return "redirect:/triage/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () -> triage.assign(id, form.supporterId(), form.version(), user))) {
+            redirect.addFlashAttribute("flash", "triage.assigned");
+            return "redirect:/triage/" + id;
         }
         return casePage(user, triage.caseFor(id, user), model);
     }
@@ -127,15 +121,9 @@ class TriageController {
     String close(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @Valid @ModelAttribute("closeForm") CloseForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                triage.close(id, form.outcome(), form.version(), user);
-                redirect.addFlashAttribute("flash", "triage.closed");
-                return "redirect:/triage/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () -> triage.close(id, form.outcome(), form.version(), user))) {
+            redirect.addFlashAttribute("flash", "triage.closed");
+            return "redirect:/triage/" + id;
         }
         return casePage(user, triage.caseFor(id, user), model);
     }

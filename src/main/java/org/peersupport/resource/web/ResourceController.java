@@ -73,15 +73,9 @@ class ResourceController {
     @PostMapping("/new")
     String add(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") ResourceForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                resources.add(form.details(), user.hospitalScope());
-                redirect.addFlashAttribute("flash", "resource.saved");
-                return "redirect:/resources";
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () -> resources.add(form.details(), user.hospitalScope()))) {
+            redirect.addFlashAttribute("flash", "resource.saved");
+            return "redirect:/resources";
         }
         return formPage(user, null, model);
     }
@@ -99,15 +93,10 @@ class ResourceController {
             @Valid @ModelAttribute("form") ResourceForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         ResourceView r = resources.resource(id, user.hospitalScope());
-        if (!result.hasErrors()) {
-            try {
-                resources.change(id, form.details(), form.version(), user.hospitalScope());
-                redirect.addFlashAttribute("flash", "resource.saved");
-                return "redirect:/resources";
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () ->
+                resources.change(id, form.details(), form.version(), user.hospitalScope()))) {
+            redirect.addFlashAttribute("flash", "resource.saved");
+            return "redirect:/resources";
         }
         return formPage(user, r, model);
     }

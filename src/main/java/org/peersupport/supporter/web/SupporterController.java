@@ -167,15 +167,10 @@ class SupporterController {
             @Valid @ModelAttribute("statusForm") StatusForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         SupporterSummary supporter = supporters.supporter(id, user.hospitalScope());
-        if (!result.hasErrors()) {
-            try {
-                supporters.changeStatus(id, form.change(), form.pausedUntil(), form.version(), user.hospitalScope());
-                redirect.addFlashAttribute("flash", "supporter.statusChanged");
-                return "redirect:/supporters/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () ->
+                supporters.changeStatus(id, form.change(), form.pausedUntil(), form.version(), user.hospitalScope()))) {
+            redirect.addFlashAttribute("flash", "supporter.statusChanged");
+            return "redirect:/supporters/" + id;
         }
         return detail(user, supporter, model);
     }
@@ -185,16 +180,11 @@ class SupporterController {
             @Valid @ModelAttribute("serviceForm") ServiceForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         SupporterSummary supporter = supporters.supporter(id, user.hospitalScope());
-        if (!result.hasErrors()) {
-            try {
+        if (RuleViolationException.attempt(result, () ->
                 supporters.changeService(id, form.capacity(), form.departmentIds(), form.version(),
-                        user.hospitalScope());
-                redirect.addFlashAttribute("flash", "supporter.saved");
-                return "redirect:/supporters/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+                    user.hospitalScope()))) {
+            redirect.addFlashAttribute("flash", "supporter.saved");
+            return "redirect:/supporters/" + id;
         }
         return detail(user, supporter, model);
     }
@@ -204,15 +194,10 @@ class SupporterController {
             @Valid @ModelAttribute("conflictForm") ConflictForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         SupporterSummary supporter = supporters.supporter(id, user.hospitalScope());
-        if (!result.hasErrors()) {
-            try {
-                supporters.declareConflict(id, form.conflictEmail(), user.hospitalScope());
-                redirect.addFlashAttribute("flash", "supporter.conflictAdded");
-                return "redirect:/supporters/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () ->
+                supporters.declareConflict(id, form.conflictEmail(), user.hospitalScope()))) {
+            redirect.addFlashAttribute("flash", "supporter.conflictAdded");
+            return "redirect:/supporters/" + id;
         }
         return detail(user, supporter, model);
     }

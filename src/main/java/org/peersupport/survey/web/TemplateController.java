@@ -162,15 +162,10 @@ class TemplateController {
             RedirectAttributes redirect) {
         TemplateView template = templates.template(id);
         QuestionView question = template.question(questionId);
-        if (!result.hasErrors()) {
-            try {
-                templates.changeQuestion(id, questionId, form.draft(), form.version());
-                redirect.addFlashAttribute("flash", "template.questionSaved");
-                return "redirect:/surveys/templates/" + id;
-            }
-            catch (RuleViolationException ex) {
-                ex.rejectOn(result);
-            }
+        if (RuleViolationException.attempt(result, () ->
+                templates.changeQuestion(id, questionId, form.draft(), form.version()))) {
+            redirect.addFlashAttribute("flash", "template.questionSaved");
+            return "redirect:/surveys/templates/" + id;
         }
         return questionPage(template, question, model);
     }
