@@ -182,19 +182,14 @@ public class TriageService {
         Set<Long> referrer = new HashSet<>();
         requests.findByReferralIdOrderBySubmittedAtAsc(r.getId()).stream().map(q -> q.getReferrerPhysicianId())
                 .filter(java.util.Objects::nonNull).forEach(referrer::add);
+        // Open cases of every supporter of the hospital, counted once; the directory needs them to judge capacity.
         Map<Long, Integer> open = new HashMap<>();
-        Eligibility eligibility = directory.forCase(r.getHospitalId(), LocalDate.now(clock.withZone(
-                organization.hospital(r.getHospitalId()).orElseThrow().timeZone())), r.getPhysicianId(), referrer,
-                Map.of());
-        List<Long> ids = eligibility.eligible().stream().map(Eligibility.Candidate::supporterId).toList();
-        if (!ids.isEmpty()) {
-            for (Object[] row : referrals.countOpenBySupporter(ids)) {
-                open.put((Long) row[0], ((Long) row[1]).intValue());
-            }
-            eligibility = directory.forCase(r.getHospitalId(), LocalDate.now(clock.withZone(
-                    organization.hospital(r.getHospitalId()).orElseThrow().timeZone())), r.getPhysicianId(), referrer,
-                    open);
+        for (Object[] row : referrals.countOpenBySupporterInHospital(r.getHospitalId())) {
+            open.put((Long) row[0], ((Long) row[1]).intValue());
         }
+        LocalDate today = LocalDate.now(clock.withZone(
+                organization.hospital(r.getHospitalId()).orElseThrow().timeZone()));
+        Eligibility eligibility = directory.forCase(r.getHospitalId(), today, r.getPhysicianId(), referrer, open);
         Set<Long> declined = new HashSet<>(jdbc.queryForList(
                 "select supporter_id from referral_decline where referral_id = ?", Long.class, r.getId()));
         return Matching.rank(eligibility, settings.matchingPolicy(), r.getDepartmentId(), declined);

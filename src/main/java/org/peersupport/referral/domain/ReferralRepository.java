@@ -40,9 +40,9 @@ public interface ReferralRepository extends JpaRepository<Referral, UUID> {
             + "order by r.urgent desc, r.dueAt asc nulls last, r.createdAt asc")
     List<Referral> openCasesOf(long supporterId);
 
-    @Query("select r.supporterId, count(r) from Referral r where r.supporterId in ?1 "
+    @Query("select r.supporterId, count(r) from Referral r where r.hospitalId = ?1 and r.supporterId is not null "
             + "and r.status <> org.peersupport.referral.ReferralStatus.CLOSED group by r.supporterId")
-    List<Object[]> countOpenBySupporter(Collection<Long> supporterIds);
+    List<Object[]> countOpenBySupporterInHospital(long hospitalId);
 
     @Query("select r from Referral r where r.status = org.peersupport.referral.ReferralStatus.ASSIGNED and r.dueAt < ?1 "
             + "order by r.id")
