@@ -14,11 +14,29 @@ public class RuleViolationException extends RuntimeException {
 
     private final transient Object[] arguments;
 
+    /** Further rules broken by the same change, so a form shows every problem at once. */
+    private final java.util.List<RuleViolationException> others;
+
     public RuleViolationException(String field, String messageKey, Object... arguments) {
+        this(field, messageKey, arguments, java.util.List.of());
+    }
+
+    private RuleViolationException(String field, String messageKey, Object[] arguments,
+            java.util.List<RuleViolationException> others) {
         super(messageKey, null, false, false);
         this.field = field;
         this.messageKey = messageKey;
         this.arguments = arguments;
+        this.others = others;
+    }
+
+    /** Throws one exception for every rule broken, if any was; the first one names the exception. */
+    public static void throwIfAny(java.util.List<RuleViolationException> violations) {
+        if (!violations.isEmpty()) {
+            RuleViolationException first = violations.get(0);
+            throw new RuleViolationException(first.field, first.messageKey, first.arguments,
+                    java.util.List.copyOf(violations.subList(1, violations.size())));
+        }
     }
 
     public String field() {
@@ -59,5 +77,6 @@ public class RuleViolationException extends RuntimeException {
         else {
             result.rejectValue(field, messageKey, arguments, messageKey);
         }
+        others.forEach(other -> other.rejectOn(result));
     }
 }
