@@ -17,6 +17,8 @@ create table interaction (
     escalation_action  varchar(30) check (escalation_action in ('ADVISED', 'WARM_HANDOFF', 'EMERGENCY_SERVICES')),
     follow_up_on       date,
     logged_at          timestamptz not null,
+    -- The form's one-time key: a submit sent twice (a double tap, a retry on a bad line) logs one contact.
+    submission_key     uuid unique,
     constraint interaction_red_flag_escalated check (red_flag = (escalation_action is not null))
 );
 create index interaction_referral_idx on interaction (referral_id, occurred_at) where referral_id is not null;

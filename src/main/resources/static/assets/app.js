@@ -107,3 +107,29 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   }
 });
+
+// The contact form: the escalation asks for attention only once a red flag is ticked (without
+// JavaScript it is always shown); a typed duration and a quick pick replace each other.
+document.addEventListener('DOMContentLoaded', function () {
+  var escalation = document.querySelector('[data-escalation]');
+  if (escalation) {
+    var flags = document.querySelectorAll('input[name="redFlags"]');
+    var update = function () {
+      escalation.hidden = !Array.prototype.some.call(flags, function (flag) { return flag.checked; });
+    };
+    flags.forEach(function (flag) { flag.addEventListener('change', update); });
+    update();
+  }
+  var other = document.querySelector('.minutes-other');
+  if (other) {
+    var picks = document.querySelectorAll('input[name="minutes"]');
+    other.addEventListener('input', function () {
+      if (other.value !== '') {
+        picks.forEach(function (pick) { pick.checked = false; });
+      }
+    });
+    picks.forEach(function (pick) {
+      pick.addEventListener('change', function () { other.value = ''; });
+    });
+  }
+});

@@ -17,7 +17,12 @@ import java.util.UUID;
 import org.peersupport.account.AccountService;
 import org.peersupport.account.AccountSummary;
 import org.peersupport.account.CurrentUser;
+import org.peersupport.interaction.ContactDetails;
+import org.peersupport.interaction.ContactMode;
+import org.peersupport.interaction.ContactOutcome;
+import org.peersupport.interaction.InteractionService;
 import org.peersupport.referral.ReferralService;
+import org.peersupport.referral.TriageService;
 import org.peersupport.resource.ResourceDetails;
 import org.peersupport.resource.ResourceKind;
 import org.peersupport.resource.ResourceService;
@@ -90,9 +95,16 @@ class DemoData implements ApplicationRunner {
 
     private final ResourceService resources;
 
+    private final TriageService triage;
+
+    private final InteractionService interactions;
+
     DemoData(OrganizationService organization, RosterImportService imports, RosterService roster,
             AccountService accounts, SupporterService supporters, TrainingService training,
-            ReferralService referralService, ResourceService resources) {
+            ReferralService referralService, ResourceService resources, TriageService triage,
+            InteractionService interactions) {
+        this.triage = triage;
+        this.interactions = interactions;
         this.referralService = referralService;
         this.resources = resources;
         this.organization = organization;
@@ -176,20 +188,46 @@ class DemoData implements ApplicationRunner {
         return count;
     }
 
-    /** Two referrals from the demo physician, one of them urgent, waiting in Northbay's queue. */
+    /**
+     * Two referrals from the demo physician, one of them urgent, waiting in Northbay's queue; a
+     * third assigned to the demo supporter, who has logged a first contact with a follow-up.
+     */
     private void referrals() {
-        AccountSummary physician = accounts.accountByEmail("physician@example.org").orElseThrow();
-        CurrentUser referrer = new CurrentUser(physician.id(), physician.email(), physician.displayName(),
-                physician.roles(), physician.hospitalIds(), physician.physicianId(), null, true, false);
+        CurrentUser referrer = signedIn("physician@example.org");
         var northbay = organization.hospitals(HospitalScope.everything()).stream()
                 .filter(h -> h.name().startsWith("Northbay")).findFirst().orElseThrow();
         var colleagues = roster.search(new RosterQuery("", northbay.id(), null, true), HospitalScope.everything(),
                 PageRequest.of(0, 40)).getContent().stream()
-                .filter(p -> !p.email().equals(physician.email())).toList();
+                .filter(p -> !p.email().equals("physician@example.org") && !p.email().equals("supporter@example.org"))
+                .toList();
         referralService.refer(referrer, new ReferralService.NewReferral(colleagues.get(7).id(), false, false,
                 Trigger.ADVERSE_EVENT, false, "Involved in a difficult case last week.", false, UUID.randomUUID()));
         referralService.refer(referrer, new ReferralService.NewReferral(colleagues.get(13).id(), false, false,
                 Trigger.BURNOUT, true, null, true, UUID.randomUUID()));
+
+        long colleague = colleagues.get(21).id();
+        referralService.refer(referrer, new ReferralService.NewReferral(colleague, false, false,
+                Trigger.PATIENT_DEATH, false, null, false, UUID.randomUUID()));
+        CurrentUser coordinator = signedIn("coordinator@example.org");
+        CurrentUser supporter = signedIn("supporter@example.org");
+        var queued = triage.queue(new TriageService.QueueFilter(northbay.id(), null, null, null, null, null),
+                HospitalScope.everything(), PageRequest.of(0, 10)).getContent().stream()
+                .filter(row -> row.trigger() == Trigger.PATIENT_DEATH).findFirst().orElseThrow();
+        long demoSupporter = supporters.ofPhysician(supporter.physicianId().orElseThrow()).orElseThrow().id();
+        triage.assign(queued.id(), demoSupporter, triage.caseFor(queued.id(), coordinator).version(), coordinator);
+        ZoneId zone = northbay.timeZone();
+        interactions.logOnCase(queued.id(), new ContactDetails(
+                java.time.ZonedDateTime.now(zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toInstant(),
+                ContactMode.PHONE, 30, ContactOutcome.CONNECTED, false, Set.of(), null,
+                "Call again after the on-call weekend.", LocalDate.now(zone).plusDays(2), UUID.randomUUID()),
+                supporter);
+    }
+
+    /** The principal of a demo account, as it would be after signing in. */
+    private CurrentUser signedIn(String email) {
+        AccountSummary account = accounts.accountByEmail(email).orElseThrow();
+        return new CurrentUser(account.id(), account.email(), account.displayName(), account.roles(),
+                account.hospitalIds(), account.physicianId(), null, true, false);
     }
 
     private void train(long hospitalId, LocalDate date, List<Long> attendees, Set<Long> modules, HospitalScope all) {

@@ -13,6 +13,7 @@ import org.peersupport.organization.PhysicianSummary;
 import org.peersupport.organization.RosterService;
 import org.peersupport.referral.ReferralEvents.ReferralReceived;
 import org.peersupport.referral.ReferralViews.CaseForSupporter;
+import org.peersupport.referral.ReferralViews.ContactableCase;
 import org.peersupport.referral.ReferralViews.TimeLeft;
 import org.peersupport.referral.domain.Referral;
 import org.peersupport.referral.domain.ReferralRepository;
@@ -51,9 +52,12 @@ public class CaseService {
 
     private final Clock clock;
 
+    private final CaseContacts contacts;
+
     CaseService(ReferralRepository referrals, ReferralRequestRepository requests, RosterService roster,
             SupporterDirectory directory, TriageService triage, AuditLog audit, ApplicationEventPublisher events,
-            JdbcTemplate jdbc, Clock clock) {
+            JdbcTemplate jdbc, Clock clock, CaseContacts contacts) {
+        this.contacts = contacts;
         this.referrals = referrals;
         this.requests = requests;
         this.roster = roster;
@@ -72,14 +76,57 @@ public class CaseService {
         List<Referral> cases = referrals.openCasesOf(supporterId);
         audit.recordAll(supporter.accountId(), "LIST", "referral",
                 cases.stream().map(r -> r.getId().toString()).toList());
-        return views(cases);
+        return views(cases, null);
     }
 
+    /** One of the supporter's open cases, with its contacts and the notes they wrote; every read audited. */
     @Transactional
     public CaseForSupporter myCase(UUID id, CurrentUser supporter) {
         Referral r = own(id, supporter);
         audit.record(supporter.accountId(), "VIEW", "referral", id.toString());
-        return views(List.of(r)).get(0);
+        CaseForSupporter view = views(List.of(r), supporterId(supporter)).get(0);
+        audit.recordAll(supporter.accountId(), "VIEW", "interaction",
+                view.contacts().stream().map(line -> line.id().toString()).toList());
+        return view;
+    }
+
+    /** For logging a contact: one of the supporter's open cases, or a 404. */
+    public ContactableCase contactable(UUID id, CurrentUser supporter) {
+        Referral r = own(id, supporter);
+        return new ContactableCase(r.getId(), r.getHospitalId(), r.getDepartmentId(), r.getPhysicianId(),
+                r.getSupporterId(), r.getCreatedAt());
+    }
+
+    /** A contact was logged on the case: the first one stops its first-contact clock. */
+    @Transactional
+    public void contacted(UUID id, Instant at, CurrentUser supporter) {
+        Referral r = own(id, supporter);
+        r.contacted(at);
+        referrals.saveAndFlush(r);
+    }
+
+    /** The supporter closes their case with its outcome; "no response" only after two unanswered attempts. */
+    @Transactional
+    public void close(UUID id, Outcome outcome, CurrentUser supporter) {
+        long supporterId = supporterId(supporter);
+        // A closed case of theirs (a second tap on Close) is refused by the aggregate, with a message.
+        Referral r = referrals.findById(id)
+                .filter(c -> c.getSupporterId() != null && c.getSupporterId() == supporterId)
+                .orElseThrow(NotFoundException::new);
+        r.close(outcome, clock.instant(), contacts.tally(id).noResponses());
+        referrals.saveAndFlush(r);
+        audit.record(supporter.accountId(), "CLOSE", "referral", id.toString());
+    }
+
+    /** The supporter now holding each of these cases, for those still open; closed and unknown ones are left out. */
+    public Map<UUID, Long> openCaseSupporters(java.util.Collection<UUID> ids) {
+        Map<UUID, Long> result = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            referrals.findAllById(ids).stream()
+                    .filter(r -> r.getStatus() != ReferralStatus.CLOSED && r.getSupporterId() != null)
+                    .forEach(r -> result.put(r.getId(), r.getSupporterId()));
+        }
+        return result;
     }
 
     /** The supporter hands the case back (conflict or no capacity); it returns to the queue. */
@@ -95,8 +142,10 @@ public class CaseService {
         events.publishEvent(new ReferralReceived(id, r.getHospitalId()));
     }
 
-    private List<CaseForSupporter> views(List<Referral> cases) {
+    /** Views of cases; with a note author, also each case's contacts and that author's notes. */
+    private List<CaseForSupporter> views(List<Referral> cases, Long noteAuthor) {
         Instant now = clock.instant();
+        Map<UUID, CaseContacts.Tally> tallies = contacts.tallies(cases.stream().map(Referral::getId).toList());
         TriageService.Names names = triage.names(cases);
         // The first referrer who agreed to be named, per case: two queries for the whole list.
         Map<UUID, Long> namedReferrer = new java.util.HashMap<>();
@@ -123,7 +172,8 @@ public class CaseService {
                     p == null ? null : p.phone(), names.department(r.getDepartmentId()), r.getTrigger(), r.isUrgent(),
                     r.getStatus(), r.getDueAt() == null ? null : r.getDueAt().atZone(zone),
                     r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), now) : null,
-                    r.getContext(), referrers.get(r.getId()));
+                    r.getContext(), referrers.get(r.getId()), tallies.getOrDefault(r.getId(), CaseContacts.Tally.NONE),
+                    noteAuthor == null ? List.of() : contacts.lines(r.getId(), noteAuthor, zone));
         }).toList();
     }
 

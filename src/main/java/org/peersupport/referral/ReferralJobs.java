@@ -32,7 +32,11 @@ public class ReferralJobs {
 
     private final Clock clock;
 
-    ReferralJobs(ReferralRepository referrals, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+    private final org.peersupport.organization.OrganizationService organization;
+
+    ReferralJobs(ReferralRepository referrals, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+            org.peersupport.organization.OrganizationService organization) {
+        this.organization = organization;
         this.referrals = referrals;
         this.jdbc = jdbc;
         this.events = events;
@@ -43,6 +47,25 @@ public class ReferralJobs {
     @SchedulerLock(name = "overdue-referrals", lockAtMostFor = "PT10M")
     public void scheduled() {
         notifyOverdue(clock.instant());
+    }
+
+    /**
+     * Retention: the free-text context of cases closed longer ago than the note retention period
+     * is blanked for good. Counts, dates and outcomes stay, so the program's figures survive.
+     */
+    @Scheduled(cron = "${peersupport.jobs.retention:0 30 3 * * *}")
+    @SchedulerLock(name = "referral-retention", lockAtMostFor = "PT30M")
+    public void scheduledRetention() {
+        forgetOldContexts(clock.instant());
+    }
+
+    @Transactional
+    public int forgetOldContexts(Instant now) {
+        Instant cutoff = now.minus(java.time.Duration.ofDays(organization.settings().noteRetentionDays()));
+        int count = jdbc.update("update referral set context = null "
+                + "where status = 'CLOSED' and closed_at < ? and context is not null", java.sql.Timestamp.from(cutoff));
+        log.info("Retention: blanked the context of {} closed referrals", count);
+        return count;
     }
 
     @Transactional

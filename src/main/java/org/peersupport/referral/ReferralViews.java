@@ -19,23 +19,30 @@ public final class ReferralViews {
     /** A line of the coordinators' triage queue. */
     public record QueueRow(UUID id, String physicianName, String departmentName, String hospitalName,
             Trigger trigger, ReferralSource source, boolean urgent, ReferralStatus status, ZonedDateTime createdAt,
-            ZonedDateTime dueAt, TimeLeft timeLeft, String supporterName) {
+            ZonedDateTime dueAt, TimeLeft timeLeft, String supporterName, boolean escalated) {
     }
 
     /** A case as a coordinator of its hospital sees it. */
     public record CaseForCoordinator(UUID id, String physicianName, String departmentName, String hospitalName,
             Trigger trigger, ReferralSource source, boolean urgent, ReferralStatus status, Outcome outcome,
             String context, LocalDate eventDate, ZonedDateTime createdAt, ZonedDateTime dueAt, TimeLeft timeLeft,
-            Long supporterId, String supporterName, int referrals, long version) {
+            Long supporterId, String supporterName, int referrals, long version, CaseContacts.Tally tally,
+            java.util.List<CaseContacts.Line> contacts) {
     }
 
     /**
      * A case as its supporter sees it: the colleague's contact details, the trigger, urgency, due
-     * time, the context, and the referrer's name only if they agreed. Nothing else.
+     * time, the context, the referrer's name only if they agreed, and the contacts logged on it
+     * (with the notes this supporter wrote). Nothing else.
      */
     public record CaseForSupporter(UUID id, String physicianName, String email, String phone, String departmentName,
             Trigger trigger, boolean urgent, ReferralStatus status, ZonedDateTime dueAt, TimeLeft timeLeft,
-            String context, String referrerName) {
+            String context, String referrerName, CaseContacts.Tally tally, java.util.List<CaseContacts.Line> contacts) {
+    }
+
+    /** What the interaction module needs of a case to log a contact on it. */
+    public record ContactableCase(UUID id, long hospitalId, long departmentId, long physicianId, long supporterId,
+            Instant createdAt) {
     }
 
     /** Time left until first contact is due; negative when overdue. */

@@ -79,9 +79,12 @@ public class TriageService {
 
     private final Clock clock;
 
+    private final CaseContacts contacts;
+
     TriageService(ReferralRepository referrals, ReferralRequestRepository requests, RosterService roster,
             OrganizationService organization, SupporterDirectory directory, AuditLog audit,
-            ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock) {
+            ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock, CaseContacts contacts) {
+        this.contacts = contacts;
         this.referrals = referrals;
         this.requests = requests;
         this.roster = roster;
@@ -103,13 +106,15 @@ public class TriageService {
         Page<Referral> page = referrals.queue(scope.all(), hospitals, filter.hospitalId(), filter.departmentId(),
                 filter.status(), filter.status() == null, filter.source(), filter.trigger(), createdBefore, pageable);
         Names names = names(page.getContent());
+        Map<UUID, CaseContacts.Tally> tallies = contacts.tallies(page.getContent().stream().map(Referral::getId).toList());
         return page.map(r -> {
             ZoneId zone = names.zone(r.getHospitalId());
             return new QueueRow(r.getId(), names.physician(r.getPhysicianId()), names.department(r.getDepartmentId()),
                     names.hospital(r.getHospitalId()), r.getTrigger(), r.getSource(), r.isUrgent(), r.getStatus(),
                     r.getCreatedAt().atZone(zone), r.getDueAt() == null ? null : r.getDueAt().atZone(zone),
                     r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), now) : null,
-                    r.getSupporterId() == null ? null : names.supporter(r.getSupporterId()));
+                    r.getSupporterId() == null ? null : names.supporter(r.getSupporterId()),
+                    tallies.getOrDefault(r.getId(), CaseContacts.Tally.NONE).escalated());
         });
     }
 
@@ -128,13 +133,18 @@ public class TriageService {
         audit.record(coordinator.accountId(), "VIEW", "referral", id.toString());
         Names names = names(List.of(r));
         ZoneId zone = names.zone(r.getHospitalId());
+        // Dates, modes, durations, outcomes and escalations; never a note.
+        List<CaseContacts.Line> lines = contacts.lines(id, null, zone);
+        audit.recordAll(coordinator.accountId(), "LIST", "interaction",
+                lines.stream().map(line -> line.id().toString()).toList());
         return new CaseForCoordinator(r.getId(), names.physician(r.getPhysicianId()),
                 names.department(r.getDepartmentId()), names.hospital(r.getHospitalId()), r.getTrigger(),
                 r.getSource(), r.isUrgent(), r.getStatus(), r.getOutcome(), r.getContext(), r.getEventDate(),
                 r.getCreatedAt().atZone(zone), r.getDueAt() == null ? null : r.getDueAt().atZone(zone),
                 r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), clock.instant()) : null,
                 r.getSupporterId(), r.getSupporterId() == null ? null : names.supporter(r.getSupporterId()),
-                requests.findByReferralIdOrderBySubmittedAtAsc(id).size(), r.getVersion());
+                requests.findByReferralIdOrderBySubmittedAtAsc(id).size(), r.getVersion(),
+                contacts.tally(id), lines);
     }
 
     /** Ranked suggestions for a case, with the count of those excluded and why. */
@@ -172,7 +182,7 @@ public class TriageService {
     public void close(UUID id, Outcome outcome, long expectedVersion, CurrentUser coordinator) {
         Referral r = scoped(id, coordinator.hospitalScope());
         StaleEdit.check(r.getVersion(), expectedVersion, Referral.class, id);
-        r.close(outcome, clock.instant());
+        r.close(outcome, clock.instant(), contacts.tally(id).noResponses());
         referrals.saveAndFlush(r);
         audit.record(coordinator.accountId(), "CLOSE", "referral", id.toString());
     }

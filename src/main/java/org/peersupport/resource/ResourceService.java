@@ -44,6 +44,20 @@ public class ResourceService {
                 .filter(r -> r.isActive() && r.getKind() == ResourceKind.CRISIS_LINE).toList());
     }
 
+    /** What a supporter may escalate to for a physician of this hospital: the program's and the hospital's own, in use. */
+    public List<ResourceView> escalationChoices(long hospitalId) {
+        return views(resources.findActiveFor(hospitalId));
+    }
+
+    /** Names by id, for pages that list what was chosen; unknown ids are left out. */
+    public Map<Long, String> names(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            resources.findAllById(ids).forEach(r -> names.put(r.getId(), r.getName()));
+        }
+        return names;
+    }
+
     /** The directory as the caller may keep it: program-wide and their hospitals' resources. */
     public List<ResourceView> directory(HospitalScope scope) {
         return views(scope.all() ? resources.findAllOrdered() : resources.findVisible(ids(scope.hospitalIds())));

@@ -32,6 +32,17 @@ public class SupporterDirectory {
         return result;
     }
 
+    /** A supporter who may reach out now (active or paused), their hospital and the departments they serve. */
+    public record Outreach(long supporterId, long hospitalId, java.util.Set<Long> departmentIds) {
+    }
+
+    /** For proactive check-ins: the outreach of a roster physician who is an active or paused supporter. */
+    public java.util.Optional<Outreach> outreach(long physicianId) {
+        return supporters.findByPhysicianId(physicianId)
+                .filter(s -> s.getStatus() == SupporterStatus.ACTIVE || s.getStatus() == SupporterStatus.PAUSED)
+                .map(s -> new Outreach(s.getId(), s.getHospitalId(), java.util.Set.copyOf(s.getDepartmentIds())));
+    }
+
     /** The supporter record of a roster physician, if they are one. */
     public java.util.Optional<Long> supporterOf(long physicianId) {
         return supporters.findByPhysicianId(physicianId).map(Supporter::getId);

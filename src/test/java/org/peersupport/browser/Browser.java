@@ -159,8 +159,13 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
         return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
     }
 
+    /**
+     * Waits for the condition. While a new page loads, Chromium may answer about a node of the old
+     * one ("does not belong to the document", a stale element); such answers mean "not yet".
+     */
     public <T> T waitUntil(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver(), TIMEOUT).until(condition);
+        return new WebDriverWait(driver(), TIMEOUT).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(condition);
     }
 
     public WebElement find(By by) {

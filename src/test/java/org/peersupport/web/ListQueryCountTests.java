@@ -165,9 +165,10 @@ class ListQueryCountTests {
         CertifiedSupporter first = fixtures.certifiedSupporter(place.departmentId());
         CertifiedSupporter second = fixtures.certifiedSupporter(place.departmentId());
         insertCase(place, referrer, first.id(), false);
-        // One row, assigned: the page, the names of physicians, departments, hospitals and the supporter.
+        // One row, assigned: the page, the names of physicians, departments, hospitals and the supporter,
+        // and the contact tallies that mark escalated cases.
         long one = statementsFor("/triage", coordinator);
-        assertThat(one).isLessThanOrEqualTo(8);
+        assertThat(one).isLessThanOrEqualTo(9);
         for (int i = 0; i < 59; i++) {
             insertCase(place, referrer, i % 3 == 0 ? null : i % 3 == 1 ? first.id() : second.id(), i % 2 == 0);
         }
@@ -226,6 +227,59 @@ class ListQueryCountTests {
                 referrer.accountId(), referrer.physicianId().orElseThrow(), named, UUID.randomUUID(),
                 Timestamp.from(now));
         return id;
+    }
+
+    /** A contact logged straight into the table: escalated, with a resource and a note, and a follow-up. */
+    private void insertContact(Place place, long supporterId, UUID referralId, boolean escalated, long resourceId) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        jdbc.update("insert into interaction (id, hospital_id, department_id, physician_id, supporter_id, referral_id, "
+                + "occurred_at, mode, minutes, outcome, red_flag, escalation_action, follow_up_on, logged_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, 'PHONE', 30, 'CONNECTED', ?, ?, ?, ?)", id, place.hospitalId(),
+                place.departmentId(), fixtures.physician(place.departmentId()), supporterId, referralId,
+                Timestamp.from(now), escalated, escalated ? "ADVISED" : null, LocalDate.now().plusDays(1),
+                Timestamp.from(now));
+        if (escalated) {
+            jdbc.update("insert into interaction_resource (interaction_id, resource_id) values (?, ?)", id, resourceId);
+        }
+        jdbc.update("insert into interaction_note (interaction_id, body, written_at) values (?, 'note', ?)", id,
+                Timestamp.from(now));
+    }
+
+    @Test
+    void mySupportersContactsDoNotQueryPerContact() {
+        Place place = fixtures.hospital();
+        CurrentUser referrer = fixtures.physicianUser(place.departmentId());
+        CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+        long resource = jdbc.queryForObject("select min(id) from resource", Long.class);
+        UUID open = insertCase(place, referrer, supporter.id(), false);
+        insertContact(place, supporter.id(), open, true, resource);
+        long one = statementsFor("/contacts", supporter.user());
+        assertThat(one).isLessThanOrEqualTo(14);
+        for (int i = 0; i < 25; i++) {
+            insertContact(place, supporter.id(), i % 2 == 0 ? insertCase(place, referrer, supporter.id(), false) : null,
+                    i % 3 == 0, resource);
+        }
+        assertThat(statementsFor("/contacts", supporter.user())).isLessThanOrEqualTo(one + 1);
+    }
+
+    @Test
+    void theEscalationsDoNotQueryPerEscalation() {
+        Place place = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+        long resource = jdbc.queryForObject("select min(id) from resource", Long.class);
+        insertContact(place, supporter.id(), null, true, resource);
+        long one = statementsFor("/escalations", coordinator);
+        assertThat(one).isLessThanOrEqualTo(10);
+        long[] others = {fixtures.certifiedSupporter(place.departmentId()).id(),
+            fixtures.certifiedSupporter(place.departmentId()).id()};
+        for (int i = 0; i < 30; i++) {
+            insertContact(place, others[i % 2], null, true, resource);
+        }
+        long full = statementsFor("/escalations", coordinator);
+        assertThat(full).isLessThanOrEqualTo(one + 1);
+        assertThat(statementsFor("/escalations?page=1", coordinator)).isLessThanOrEqualTo(full);
     }
 
     @Test

@@ -37,9 +37,9 @@ class SecurityConfiguration {
                 .requestMatchers("/s/**").permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
                 .requestMatchers("/organization/**", "/roster/**", "/supporters/**", "/training/**", "/triage/**",
-                        "/surveys/**", "/resources/**")
+                        "/surveys/**", "/resources/**", "/escalations/**")
                 .hasAnyRole("ADMIN", "COORDINATOR")
-                .requestMatchers("/cases/**").hasRole("SUPPORTER")
+                .requestMatchers("/cases/**", "/contacts/**").hasRole("SUPPORTER")
                 .requestMatchers("/my/training/**").hasRole("SUPPORTER")
                 .anyRequest().authenticated())
             // A forged cross-site submission would need the unguessable token in the path, so survey

@@ -28,6 +28,8 @@ public class Referral {
 
     public static final int MAX_CONTEXT = 500;
 
+    public static final int MIN_ATTEMPTS_FOR_NO_RESPONSE = 2;
+
     @Id
     private UUID id;
 
@@ -134,23 +136,44 @@ public class Referral {
         this.dueAt = null;
     }
 
-    /** The first contact stops the first-contact clock. Later contacts change nothing here. */
+    /** A contact no earlier than the case itself, to the minute, as contacts are logged. */
+    public boolean existedAt(Instant at) {
+        return !at.isBefore(createdAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    }
+
+    /**
+     * The first contact stops the first-contact clock. A contact logged later but made earlier
+     * than the one on record moves the first contact back to it; other contacts change nothing.
+     */
     public void contacted(Instant at) {
+        if (!existedAt(at)) {
+            throw new RuleViolationException("when", "referral.error.contactBeforeCase");
+        }
         if (status == ReferralStatus.ASSIGNED) {
             status = ReferralStatus.CONTACTED;
             firstContactAt = at;
         }
-        else if (status != ReferralStatus.CONTACTED) {
+        else if (status == ReferralStatus.CONTACTED) {
+            if (at.isBefore(firstContactAt)) {
+                firstContactAt = at;
+            }
+        }
+        else {
             throw new RuleViolationException(null, "referral.error.notAssigned");
         }
     }
 
-    public void close(Outcome outcome, Instant now) {
+    /** Closes the case with its outcome; "no response" needs at least two unanswered attempts first. */
+    public void close(Outcome outcome, Instant now, int unansweredAttempts) {
         if (status == ReferralStatus.CLOSED) {
             throw new RuleViolationException("outcome", "referral.error.alreadyClosed");
         }
         if (outcome == null) {
             throw new RuleViolationException("outcome", "referral.error.outcomeRequired");
+        }
+        if (outcome == Outcome.NO_RESPONSE && unansweredAttempts < MIN_ATTEMPTS_FOR_NO_RESPONSE) {
+            throw new RuleViolationException("outcome", "referral.error.noResponseTooSoon",
+                    MIN_ATTEMPTS_FOR_NO_RESPONSE, unansweredAttempts);
         }
         this.status = ReferralStatus.CLOSED;
         this.outcome = outcome;

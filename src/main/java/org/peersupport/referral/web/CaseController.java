@@ -1,15 +1,22 @@
 package org.peersupport.referral.web;
 
+import java.util.List;
 import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import org.peersupport.account.CurrentUser;
 import org.peersupport.referral.CaseService;
 import org.peersupport.referral.DeclineReason;
+import org.peersupport.referral.Outcome;
 import org.peersupport.web.RuleViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,6 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/cases")
 class CaseController {
+
+    /** What a supporter may close a case with; a duplicate is the coordinators' call. */
+    static final List<Outcome> SUPPORTER_OUTCOMES = List.of(Outcome.SUPPORTED, Outcome.DECLINED, Outcome.NO_RESPONSE,
+            Outcome.ESCALATED, Outcome.WITHDRAWN);
+
+    record CloseForm(@NotNull Outcome outcome) {
+    }
 
     private final CaseService cases;
 
@@ -37,7 +51,30 @@ class CaseController {
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         model.addAttribute("referral", cases.myCase(id, user));
         model.addAttribute("reasons", DeclineReason.values());
+        model.addAttribute("outcomes", SUPPORTER_OUTCOMES);
+        if (!model.containsAttribute("closeForm")) {
+            model.addAttribute("closeForm", new CloseForm(null));
+        }
         return "referral/my-case";
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @Valid @ModelAttribute("closeForm") CloseForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (form.outcome() != null && !SUPPORTER_OUTCOMES.contains(form.outcome())) {
+            result.rejectValue("outcome", "case.error.outcome");
+        }
+        if (RuleViolationException.attempt(result, () -> cases.close(id, form.outcome(), user))) {
+            redirect.addFlashAttribute("flash", "triage.closed");
+            return "redirect:/cases";
+        }
+        var error = result.getFieldError("outcome");
+        if (error != null && "referral.error.alreadyClosed".equals(error.getCode())) {
+            redirect.addFlashAttribute("flash", "case.alreadyClosed");
+            return "redirect:/cases";
+        }
+        return show(user, id, model);
     }
 
     @PostMapping("/{id}/decline")

@@ -19,4 +19,8 @@ public interface ResourceRepository extends JpaRepository<Resource, Long> {
     @Query("select r from Resource r where r.active = true and r.kind = ?1 "
             + "and (r.hospitalId is null or r.hospitalId in ?2) order by r.hospitalId nulls first, r.tier, r.name")
     List<Resource> findActive(ResourceKind kind, Collection<Long> hospitalIds);
+
+    @Query("select r from Resource r where r.active = true and (r.hospitalId is null or r.hospitalId = ?1) "
+            + "order by r.tier, r.hospitalId nulls last, r.kind, r.name")
+    List<Resource> findActiveFor(long hospitalId);
 }

@@ -53,7 +53,7 @@ class ReferralTest {
 
     static Referral closed() {
         Referral r = referral();
-        r.close(Outcome.WITHDRAWN, CREATED.plusSeconds(60));
+        r.close(Outcome.WITHDRAWN, CREATED.plusSeconds(60), 0);
         return r;
     }
 
@@ -269,7 +269,7 @@ class ReferralTest {
     @Test
     void a_closed_case_cannot_be_handed_back() {
         Referral r = assigned(ALICE, CREATED);
-        r.close(Outcome.ESCALATED, CREATED.plusSeconds(600));
+        r.close(Outcome.ESCALATED, CREATED.plusSeconds(600), 0);
         assertThatThrownBy(() -> r.declineBy(ALICE)).isInstanceOf(RuleViolationException.class);
         assertThat(r.getStatus()).isEqualTo(ReferralStatus.CLOSED);
     }
@@ -296,6 +296,26 @@ class ReferralTest {
     }
 
     @Test
+    void an_earlier_contact_logged_later_becomes_the_first() {
+        Referral r = assigned(ALICE, CREATED);
+        r.contacted(CREATED.plus(Duration.ofHours(5)));
+        r.contacted(CREATED.plus(Duration.ofHours(2)));
+        assertThat(r.getFirstContactAt()).isEqualTo(CREATED.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void a_contact_before_the_case_existed_is_refused() {
+        Referral r = assigned(ALICE, CREATED);
+        assertThatThrownBy(() -> r.contacted(CREATED.minusSeconds(60)))
+                .isInstanceOfSatisfying(RuleViolationException.class, ex -> {
+                    assertThat(ex.field()).isEqualTo("when");
+                    assertThat(ex.messageKey()).isEqualTo("referral.error.contactBeforeCase");
+                });
+        assertThat(r.getStatus()).isEqualTo(ReferralStatus.ASSIGNED);
+        assertThat(r.getFirstContactAt()).isNull();
+    }
+
+    @Test
     void a_new_case_cannot_be_contacted() {
         Referral r = referral();
         assertThatThrownBy(() -> r.contacted(CREATED.plusSeconds(60)))
@@ -319,7 +339,7 @@ class ReferralTest {
     void a_new_case_closes_with_any_one_outcome(Outcome outcome) {
         Referral r = referral();
         Instant at = CREATED.plusSeconds(600);
-        r.close(outcome, at);
+        r.close(outcome, at, 2);
         assertThat(r.getStatus()).isEqualTo(ReferralStatus.CLOSED);
         assertThat(r.getOutcome()).isEqualTo(outcome);
         assertThat(r.getClosedAt()).isEqualTo(at);
@@ -328,7 +348,7 @@ class ReferralTest {
     @Test
     void an_assigned_case_closes() {
         Referral r = assigned(ALICE, CREATED);
-        r.close(Outcome.NO_RESPONSE, CREATED.plus(Duration.ofDays(3)));
+        r.close(Outcome.NO_RESPONSE, CREATED.plus(Duration.ofDays(3)), 2);
         assertThat(r.getStatus()).isEqualTo(ReferralStatus.CLOSED);
         assertThat(r.getOutcome()).isEqualTo(Outcome.NO_RESPONSE);
         assertThat(r.isOverdue(CREATED.plus(Duration.ofDays(30)))).isFalse();
@@ -337,18 +357,32 @@ class ReferralTest {
     @Test
     void a_contacted_case_closes() {
         Referral r = contacted(ALICE);
-        r.close(Outcome.SUPPORTED, CREATED.plus(Duration.ofDays(3)));
+        r.close(Outcome.SUPPORTED, CREATED.plus(Duration.ofDays(3)), 0);
         assertThat(r.getStatus()).isEqualTo(ReferralStatus.CLOSED);
         assertThat(r.getOutcome()).isEqualTo(Outcome.SUPPORTED);
         assertThat(r.getSupporterId()).isEqualTo(ALICE);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1})
+    void no_response_needs_two_unanswered_attempts(int attempts) {
+        Referral r = contacted(ALICE);
+        assertThatThrownBy(() -> r.close(Outcome.NO_RESPONSE, CREATED.plus(Duration.ofDays(3)), attempts))
+                .isInstanceOfSatisfying(RuleViolationException.class, ex -> {
+                    assertThat(ex.field()).isEqualTo("outcome");
+                    assertThat(ex.messageKey()).isEqualTo("referral.error.noResponseTooSoon");
+                });
+        assertThat(r.getStatus()).isEqualTo(ReferralStatus.CONTACTED);
+        r.close(Outcome.NO_RESPONSE, CREATED.plus(Duration.ofDays(3)), 2);
+        assertThat(r.getOutcome()).isEqualTo(Outcome.NO_RESPONSE);
     }
 
     @Test
     void closing_twice_is_refused_and_keeps_the_first_outcome() {
         Referral r = referral();
         Instant first = CREATED.plusSeconds(600);
-        r.close(Outcome.DUPLICATE, first);
-        assertThatThrownBy(() -> r.close(Outcome.SUPPORTED, CREATED.plusSeconds(1200)))
+        r.close(Outcome.DUPLICATE, first, 0);
+        assertThatThrownBy(() -> r.close(Outcome.SUPPORTED, CREATED.plusSeconds(1200), 0))
                 .isInstanceOfSatisfying(RuleViolationException.class, ex -> {
                     assertThat(ex.field()).isEqualTo("outcome");
                     assertThat(ex.messageKey()).isEqualTo("referral.error.alreadyClosed");
@@ -360,7 +394,7 @@ class ReferralTest {
     @Test
     void closing_needs_an_outcome() {
         Referral r = assigned(ALICE, CREATED);
-        assertThatThrownBy(() -> r.close(null, CREATED.plusSeconds(600)))
+        assertThatThrownBy(() -> r.close(null, CREATED.plusSeconds(600), 0))
                 .isInstanceOfSatisfying(RuleViolationException.class, ex -> {
                     assertThat(ex.field()).isEqualTo("outcome");
                     assertThat(ex.messageKey()).isEqualTo("referral.error.outcomeRequired");

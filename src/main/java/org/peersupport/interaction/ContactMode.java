@@ -1,0 +1,5 @@
+package org.peersupport.interaction;
+
+public enum ContactMode {
+    IN_PERSON, PHONE, VIDEO, MESSAGE
+}

@@ -1,0 +1,5 @@
+package org.peersupport.interaction;
+
+public enum EscalationAction {
+    ADVISED, WARM_HANDOFF, EMERGENCY_SERVICES
+}

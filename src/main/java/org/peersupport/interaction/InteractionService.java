@@ -1,0 +1,283 @@
+package org.peersupport.interaction;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.peersupport.account.CurrentUser;
+import org.peersupport.audit.AuditLog;
+import org.peersupport.interaction.InteractionEvents.EscalationRaised;
+import org.peersupport.interaction.InteractionViews.ContactTarget;
+import org.peersupport.interaction.InteractionViews.Escalation;
+import org.peersupport.interaction.InteractionViews.FollowUp;
+import org.peersupport.interaction.InteractionViews.MyContact;
+import org.peersupport.interaction.domain.Interaction;
+import org.peersupport.interaction.domain.InteractionNote;
+import org.peersupport.interaction.domain.InteractionNoteRepository;
+import org.peersupport.interaction.domain.InteractionRepository;
+import org.peersupport.organization.HospitalScope;
+import org.peersupport.organization.HospitalSummary;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.organization.PhysicianSummary;
+import org.peersupport.organization.RosterService;
+import org.peersupport.referral.CaseService;
+import org.peersupport.referral.ReferralViews.ContactableCase;
+import org.peersupport.resource.ResourceService;
+import org.peersupport.resource.ResourceView;
+import org.peersupport.supporter.SupporterDirectory;
+import org.peersupport.supporter.SupporterDirectory.Outreach;
+import org.peersupport.web.NotFoundException;
+import org.peersupport.web.RuleViolationException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logging contacts on a case or as a proactive check-in, and reading them back: the supporter
+ * their own (with their notes), a coordinator the escalations of their hospitals (never a note).
+ * Every read and every contact logged is written to the audit log.
+ */
+@Service
+@Transactional(readOnly = true)
+public class InteractionService {
+
+    /** How far back a check-in may be logged: it is a log of recent outreach, not a diary. */
+    static final Duration CHECK_IN_WINDOW = Duration.ofDays(90);
+
+    private final InteractionRepository interactions;
+
+    private final InteractionNoteRepository notes;
+
+    private final CaseService cases;
+
+    private final SupporterDirectory supporters;
+
+    private final RosterService roster;
+
+    private final OrganizationService organization;
+
+    private final ResourceService resources;
+
+    private final AuditLog audit;
+
+    private final ApplicationEventPublisher events;
+
+    private final Clock clock;
+
+    InteractionService(InteractionRepository interactions, InteractionNoteRepository notes, CaseService cases,
+            SupporterDirectory supporters, RosterService roster, OrganizationService organization,
+            ResourceService resources, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.interactions = interactions;
+        this.notes = notes;
+        this.cases = cases;
+        this.supporters = supporters;
+        this.roster = roster;
+        this.organization = organization;
+        this.resources = resources;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The contact form for one of the supporter's open cases (another case is a 404). */
+    public ContactTarget caseTarget(UUID caseId, CurrentUser supporter) {
+        ContactableCase c = cases.contactable(caseId, supporter);
+        PhysicianSummary p = roster.physician(c.physicianId()).orElseThrow(NotFoundException::new);
+        ZoneId zone = zone(c.hospitalId());
+        return new ContactTarget(c.id(), p.id(), p.name(), p.departmentName(), zone, LocalDate.now(clock.withZone(zone)),
+                resources.escalationChoices(c.hospitalId()));
+    }
+
+    /** The check-in form: any active roster physician of the departments the supporter serves. */
+    public ContactTarget checkInTarget(CurrentUser supporter) {
+        Outreach outreach = outreach(supporter);
+        ZoneId zone = zone(outreach.hospitalId());
+        return new ContactTarget(null, null, null, null, zone, LocalDate.now(clock.withZone(zone)),
+                resources.escalationChoices(outreach.hospitalId()));
+    }
+
+    /** Whom a supporter may check in with, by name; themselves excepted. */
+    public List<PhysicianSummary> checkInChoices(CurrentUser supporter) {
+        Outreach outreach = outreach(supporter);
+        long self = supporter.physicianId().orElseThrow(NotFoundException::new);
+        Set<Long> ids = roster.activeMembers(outreach.departmentIds()).stream().map(m -> m.physicianId())
+                .filter(id -> id != self).collect(Collectors.toSet());
+        return roster.physicians(ids).values().stream()
+                .sorted(Comparator.comparing(PhysicianSummary::departmentName).thenComparing(PhysicianSummary::name))
+                .toList();
+    }
+
+    /** Logs a contact on a case. The first one moves the case to CONTACTED; a red flag tells the coordinators. */
+    @Transactional
+    public UUID logOnCase(UUID caseId, ContactDetails details, CurrentUser supporter) {
+        ContactableCase c = cases.contactable(caseId, supporter);
+        java.util.Optional<Interaction> sent = already(details, c.supporterId());
+        if (sent.isPresent()) {
+            return sent.get().getId();
+        }
+        Interaction.Window window = window(c.hospitalId(), c.createdAt(), "interaction.error.beforeCase");
+        Interaction interaction = Interaction.log(new Interaction.Subject(c.hospitalId(), c.departmentId(),
+                c.physicianId(), c.supporterId(), c.id()), details, window);
+        save(interaction, details.note(), supporter);
+        cases.contacted(c.id(), interaction.getOccurredAt(), supporter);
+        return interaction.getId();
+    }
+
+    /** Logs a proactive check-in with a physician of a department the supporter serves. */
+    @Transactional
+    public UUID logCheckIn(Long physicianId, ContactDetails details, CurrentUser supporter) {
+        Outreach outreach = outreach(supporter);
+        java.util.Optional<Interaction> sent = already(details, outreach.supporterId());
+        if (sent.isPresent()) {
+            return sent.get().getId();
+        }
+        PhysicianSummary p = physicianId == null ? null : roster.physician(physicianId)
+                .filter(PhysicianSummary::active)
+                .filter(found -> outreach.departmentIds().contains(found.departmentId()))
+                .filter(found -> supporter.physicianId().map(self -> self != found.id()).orElse(true))
+                .orElse(null);
+        if (p == null) {
+            throw new RuleViolationException("physicianId", "interaction.error.physician");
+        }
+        Interaction.Window window = window(p.hospitalId(), clock.instant().minus(CHECK_IN_WINDOW),
+                "interaction.error.tooLongAgo");
+        Interaction interaction = Interaction.log(new Interaction.Subject(p.hospitalId(), p.departmentId(), p.id(),
+                outreach.supporterId(), null), details, window);
+        save(interaction, details.note(), supporter);
+        return interaction.getId();
+    }
+
+    /** Whether a contact was logged with this submission key. */
+    public boolean logged(UUID submissionKey) {
+        return interactions.findBySubmissionKey(submissionKey).isPresent();
+    }
+
+    /** The supporter's own contacts, newest first, with their notes while kept; every one shown is audited. */
+    @Transactional
+    public Page<MyContact> myContacts(CurrentUser supporter, Pageable pageable) {
+        long supporterId = supporterId(supporter);
+        Page<Interaction> page = interactions.findBySupporterIdOrderByOccurredAtDescLoggedAtDesc(supporterId, pageable);
+        Map<UUID, String> own = notes.bodiesBy(supporterId, page.getContent());
+        Map<Long, PhysicianSummary> people = roster.physicians(
+                page.getContent().stream().map(Interaction::getPhysicianId).collect(Collectors.toSet()));
+        Map<Long, ZoneId> zones = zones();
+        audit.recordAll(supporter.accountId(), "VIEW", "interaction",
+                page.getContent().stream().map(i -> i.getId().toString()).toList());
+        return page.map(i -> new MyContact(i.getId(), i.getReferralId(), name(people, i.getPhysicianId()),
+                i.getOccurredAt().atZone(zones.getOrDefault(i.getHospitalId(), ZoneId.of("UTC"))), i.getMode(),
+                i.getMinutes(), i.getOutcome(), i.isEscalated(), i.getFollowUpOn(), own.get(i.getId())));
+    }
+
+    /** The supporter's follow-ups not yet made, soonest first; due ones are those dated today or earlier. */
+    public List<FollowUp> followUps(CurrentUser supporter) {
+        long supporterId = supporterId(supporter);
+        List<Interaction> pending = pending(interactions.pendingFollowUps(supporterId, LocalDate.of(2000, 1, 1),
+                LocalDate.of(9999, 12, 31)));
+        Map<Long, PhysicianSummary> people = roster.physicians(
+                pending.stream().map(Interaction::getPhysicianId).collect(Collectors.toSet()));
+        Map<Long, ZoneId> zones = zones();
+        return pending.stream().map(i -> {
+            PhysicianSummary p = people.get(i.getPhysicianId());
+            LocalDate today = LocalDate.now(clock.withZone(zones.getOrDefault(i.getHospitalId(), ZoneId.of("UTC"))));
+            return new FollowUp(i.getReferralId(), i.getPhysicianId(), p == null ? "?" : p.name(),
+                    p == null ? "" : p.departmentName(), i.getFollowUpOn(), !i.getFollowUpOn().isAfter(today));
+        }).toList();
+    }
+
+    /** Escalated contacts in the coordinator's hospitals, newest first; never a note. Every one listed is audited. */
+    @Transactional
+    public Page<Escalation> escalations(CurrentUser coordinator, Pageable pageable) {
+        HospitalScope scope = coordinator.hospitalScope();
+        Set<Long> hospitals = scope.hospitalIds().isEmpty() ? Set.of(-1L) : scope.hospitalIds();
+        Page<Interaction> page = interactions.findEscalated(scope.all(), hospitals, pageable);
+        List<Interaction> list = page.getContent();
+        Set<Long> physicianIds = new HashSet<>();
+        list.forEach(i -> physicianIds.add(i.getPhysicianId()));
+        Map<Long, Long> supporterPhysician = supporters.physicianIds(
+                list.stream().map(Interaction::getSupporterId).collect(Collectors.toSet()));
+        physicianIds.addAll(supporterPhysician.values());
+        Map<Long, PhysicianSummary> people = roster.physicians(physicianIds);
+        Map<Long, String> resourceNames = resources.names(
+                list.stream().flatMap(i -> i.getResourceIds().stream()).collect(Collectors.toSet()));
+        Map<Long, HospitalSummary> hospitalsById = organization.hospitals(HospitalScope.everything()).stream()
+                .collect(Collectors.toMap(HospitalSummary::id, h -> h));
+        audit.recordAll(coordinator.accountId(), "LIST", "interaction",
+                list.stream().map(i -> i.getId().toString()).toList());
+        return page.map(i -> {
+            PhysicianSummary p = people.get(i.getPhysicianId());
+            HospitalSummary h = hospitalsById.get(i.getHospitalId());
+            Long supporterPhysicianId = supporterPhysician.get(i.getSupporterId());
+            return new Escalation(i.getId(), i.getReferralId(), p == null ? "?" : p.name(),
+                    p == null ? "" : p.departmentName(), h == null ? "" : h.name(),
+                    supporterPhysicianId == null ? "?" : name(people, supporterPhysicianId),
+                    i.getOccurredAt().atZone(h == null ? ZoneId.of("UTC") : h.timeZone()), i.getOutcome(),
+                    i.getEscalationAction(), i.resourceNames(resourceNames));
+        });
+    }
+
+    /** Follow-ups not yet made, less those on cases closed or handed to another supporter since. */
+    List<Interaction> pending(List<Interaction> candidates) {
+        Map<UUID, Long> open = cases.openCaseSupporters(candidates.stream().map(Interaction::getReferralId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        return candidates.stream().filter(i -> i.getReferralId() == null
+                || Long.valueOf(i.getSupporterId()).equals(open.get(i.getReferralId()))).toList();
+    }
+
+    private void save(Interaction interaction, String note, CurrentUser supporter) {
+        interactions.saveAndFlush(interaction);
+        interaction.note(note).ifPresent(notes::save);
+        audit.record(supporter.accountId(), "LOG", "interaction", interaction.getId().toString());
+        if (interaction.isEscalated()) {
+            events.publishEvent(new EscalationRaised(interaction.getId(), interaction.getHospitalId(),
+                    interaction.getReferralId()));
+        }
+    }
+
+    /** A submit sent twice finds the contact the first one logged, if it was this supporter's. */
+    private java.util.Optional<Interaction> already(ContactDetails details, long supporterId) {
+        return details.submissionKey() == null ? java.util.Optional.empty()
+                : interactions.findBySubmissionKey(details.submissionKey())
+                        .filter(i -> i.getSupporterId() == supporterId);
+    }
+
+    private Interaction.Window window(long hospitalId, Instant notBefore, String notBeforeMessage) {
+        Instant now = clock.instant();
+        Set<Long> usable = resources.escalationChoices(hospitalId).stream().map(ResourceView::id)
+                .collect(Collectors.toSet());
+        return new Interaction.Window(notBefore, notBeforeMessage, now, LocalDate.now(clock.withZone(zone(hospitalId))),
+                usable);
+    }
+
+    private Outreach outreach(CurrentUser supporter) {
+        return supporter.physicianId().flatMap(supporters::outreach).orElseThrow(NotFoundException::new);
+    }
+
+    private long supporterId(CurrentUser supporter) {
+        return supporter.physicianId().flatMap(supporters::supporterOf).orElseThrow(NotFoundException::new);
+    }
+
+    private ZoneId zone(long hospitalId) {
+        return organization.hospital(hospitalId).map(HospitalSummary::timeZone).orElse(ZoneId.of("UTC"));
+    }
+
+    private Map<Long, ZoneId> zones() {
+        return organization.hospitals(HospitalScope.everything()).stream()
+                .collect(Collectors.toMap(HospitalSummary::id, HospitalSummary::timeZone));
+    }
+
+    private static String name(Map<Long, PhysicianSummary> people, long physicianId) {
+        PhysicianSummary p = people.get(physicianId);
+        return p == null ? "?" : p.name();
+    }
+}

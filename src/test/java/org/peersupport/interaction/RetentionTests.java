@@ -1,0 +1,150 @@
+package org.peersupport.interaction;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.peersupport.account.CurrentUser;
+import org.peersupport.organization.OrganizationService;
+import org.peersupport.referral.Outcome;
+import org.peersupport.referral.ReferralJobs;
+import org.peersupport.referral.ReferralService;
+import org.peersupport.referral.TriageService;
+import org.peersupport.support.Fixtures;
+import org.peersupport.support.Fixtures.CertifiedSupporter;
+import org.peersupport.support.Fixtures.Place;
+import org.peersupport.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Retention, read straight from the tables: notes older than the program's retention period are
+ * deleted for good, and long-closed cases lose their context; the contacts, their counts, dates,
+ * durations and outcomes stay. Running again removes nothing more, and the log holds counts only.
+ */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class RetentionTests {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    InteractionService interactions;
+
+    @Autowired
+    InteractionJobs jobs;
+
+    @Autowired
+    ReferralJobs referralJobs;
+
+    @Autowired
+    ReferralService referralService;
+
+    @Autowired
+    TriageService triage;
+
+    @Autowired
+    OrganizationService organization;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    CaseFlow cases;
+
+    Place place;
+
+    CurrentUser coordinator;
+
+    CertifiedSupporter supporter;
+
+    int retentionDays;
+
+    @BeforeEach
+    void setUp() {
+        cases = new CaseFlow(referralService, triage, jdbc);
+        place = fixtures.hospital();
+        coordinator = fixtures.coordinator(place.hospitalId());
+        supporter = fixtures.certifiedSupporter(place.departmentId());
+        retentionDays = organization.settings().noteRetentionDays();
+    }
+
+    @Test
+    void notes_past_retention_are_deleted_for_good_and_the_contacts_stay(CapturedOutput output) {
+        String oldText = "Old note " + UUID.randomUUID();
+        String newText = "New note " + UUID.randomUUID();
+        UUID old = checkIn(oldText);
+        UUID recent = checkIn(newText);
+        Instant now = Instant.now();
+        jdbc.update("update interaction_note set written_at = ? where interaction_id = ?",
+                Timestamp.from(now.minus(Duration.ofDays(retentionDays + 1))), old);
+
+        int deleted = jobs.deleteOldNotes(now);
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from interaction_note where interaction_id = ?", Integer.class,
+                old)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from interaction_note where body = ?", Integer.class, oldText))
+                .isZero();
+        assertThat(jdbc.queryForObject("select body from interaction_note where interaction_id = ?", String.class,
+                recent)).isEqualTo(newText);
+        // The contact itself, and what the figures are made of, stay.
+        assertThat(jdbc.queryForMap("select minutes, outcome, mode from interaction where id = ?", old))
+                .containsEntry("minutes", 45).containsEntry("outcome", "CONNECTED").containsEntry("mode", "VIDEO");
+
+        assertThat(jobs.deleteOldNotes(now)).as("a second run").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from interaction where id in (?, ?)", Integer.class, old, recent))
+                .isEqualTo(2);
+        assertThat(output.getAll()).contains("Retention: deleted " + deleted + " interaction notes")
+                .doesNotContain(oldText, newText);
+    }
+
+    @Test
+    void long_closed_cases_lose_their_context_and_nothing_else(CapturedOutput output) {
+        String context = "Context " + UUID.randomUUID();
+        UUID longClosed = closedCase(context, Duration.ofDays(retentionDays + 2));
+        UUID recentlyClosed = closedCase(context, Duration.ofDays(1));
+        UUID open = cases.assigned(fixtures.physicianUser(place.departmentId()), fixtures.physician(place.departmentId()),
+                context, supporter.id(), coordinator);
+        jdbc.update("update referral set created_at = created_at - interval '400 days' where id = ?", open);
+
+        int blanked = referralJobs.forgetOldContexts(Instant.now());
+        assertThat(blanked).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForMap("select context, status, outcome from referral where id = ?", longClosed))
+                .containsEntry("context", null).containsEntry("status", "CLOSED").containsEntry("outcome", "SUPPORTED");
+        assertThat(jdbc.queryForObject("select context from referral where id = ?", String.class, recentlyClosed))
+                .isEqualTo(context);
+        assertThat(jdbc.queryForObject("select context from referral where id = ?", String.class, open))
+                .isEqualTo(context);
+        assertThat(referralJobs.forgetOldContexts(Instant.now())).as("a second run").isZero();
+        assertThat(output.getAll()).contains("Retention: blanked the context of " + blanked + " closed referrals")
+                .doesNotContain(context);
+    }
+
+    private UUID checkIn(String note) {
+        long colleague = fixtures.physician(place.departmentId());
+        ZoneId zone = organization.hospital(place.hospitalId()).orElseThrow().timeZone();
+        Instant at = LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).atZone(zone).toInstant();
+        return interactions.logCheckIn(colleague, new ContactDetails(at, ContactMode.VIDEO, 45,
+                ContactOutcome.CONNECTED, false, Set.of(), null, note, null, UUID.randomUUID()), supporter.user());
+    }
+
+    private UUID closedCase(String context, Duration closedAgo) {
+        UUID id = cases.assigned(fixtures.physicianUser(place.departmentId()), fixtures.physician(place.departmentId()),
+                context, supporter.id(), coordinator);
+        triage.close(id, Outcome.SUPPORTED, cases.version(id), coordinator);
+        jdbc.update("update referral set closed_at = ? where id = ?", Timestamp.from(Instant.now().minus(closedAgo)), id);
+        return id;
+    }
+}
