@@ -55,6 +55,7 @@ class CaseContactLog implements CaseContacts {
         return list.stream().map(i -> new Line(i.getId(), i.getOccurredAt().atZone(zone), i.getMode().name(),
                 i.getMinutes(), i.getOutcome().name(), i.isEscalated(),
                 i.getEscalationAction() == null ? null : i.getEscalationAction().name(),
-                i.resourceNames(names), i.getFollowUpOn(), own.get(i.getId()))).toList();
+                i.resourceNames(names), noteAuthorSupporterId == null ? null : i.getFollowUpOn(), own.get(i.getId())))
+                .toList();
     }
 }

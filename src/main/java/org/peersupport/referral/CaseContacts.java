@@ -22,8 +22,9 @@ public interface CaseContacts {
     }
 
     /**
-     * The contacts of one case, oldest first. A note is included only when its author is
-     * {@code noteAuthorSupporterId}; pass null and no note is ever read.
+     * The contacts of one case, oldest first. The supporter's own planning (a note, when its author
+     * is {@code noteAuthorSupporterId}, and follow-up dates) is included only for a supporter; pass
+     * null, as for a coordinator, and only date, mode, duration, outcome and escalation remain.
      */
     List<Line> lines(UUID referralId, Long noteAuthorSupporterId, ZoneId zone);
 
