@@ -25,6 +25,8 @@ create index interaction_referral_idx on interaction (referral_id, occurred_at) 
 create index interaction_supporter_idx on interaction (supporter_id, physician_id, occurred_at desc);
 create index interaction_hospital_idx on interaction (hospital_id, occurred_at);
 create index interaction_follow_up_idx on interaction (follow_up_on) where follow_up_on is not null;
+-- The coordinators' Escalations page: their hospitals' escalated contacts, newest first.
+create index interaction_escalated_idx on interaction (hospital_id, occurred_at desc) where red_flag;
 
 -- The resources a red flag was escalated to.
 create table interaction_resource (
