@@ -22,11 +22,17 @@ create table interaction (
     constraint interaction_red_flag_escalated check (red_flag = (escalation_action is not null))
 );
 create index interaction_referral_idx on interaction (referral_id, occurred_at) where referral_id is not null;
+-- A later contact of the same supporter with the same physician answers a follow-up.
 create index interaction_supporter_idx on interaction (supporter_id, physician_id, occurred_at desc);
+-- My contacts, newest first; and a supporter's follow-ups.
+create index interaction_mine_idx on interaction (supporter_id, occurred_at desc, logged_at desc);
+create index interaction_supporter_follow_up_idx on interaction (supporter_id, follow_up_on)
+    where follow_up_on is not null;
 create index interaction_hospital_idx on interaction (hospital_id, occurred_at);
 create index interaction_follow_up_idx on interaction (follow_up_on) where follow_up_on is not null;
 -- The coordinators' Escalations page: their hospitals' escalated contacts, newest first.
 create index interaction_escalated_idx on interaction (hospital_id, occurred_at desc) where red_flag;
+create index interaction_escalated_all_idx on interaction (occurred_at desc) where red_flag;
 
 -- The resources a red flag was escalated to.
 create table interaction_resource (
@@ -36,10 +42,12 @@ create table interaction_resource (
 );
 
 -- The optional note, readable by its author only, deleted for real after the retention period.
+-- The author is the account that wrote it: relinking a physician to another account reads nothing.
 create table interaction_note (
-    interaction_id  uuid          primary key references interaction (id),
-    body            varchar(1000) not null,
-    written_at      timestamptz   not null
+    interaction_id     uuid          primary key references interaction (id),
+    author_account_id  bigint        not null references account (id),
+    body               varchar(1000) not null,
+    written_at         timestamptz   not null
 );
 create index interaction_note_written_idx on interaction_note (written_at);
 

@@ -8,15 +8,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.peersupport.account.CurrentUser;
 import org.peersupport.interaction.domain.Interaction;
 import org.peersupport.interaction.domain.InteractionNoteRepository;
 import org.peersupport.interaction.domain.InteractionRepository;
 import org.peersupport.referral.CaseContacts;
 import org.peersupport.resource.ResourceService;
+import org.peersupport.supporter.SupporterDirectory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The contacts of cases, for the referral pages and the closing rule. Notes only for their author. */
+/** The contacts of cases, for the referral pages and the closing rule. A note only for the account that wrote it. */
 @Component
 @Transactional(readOnly = true)
 class CaseContactLog implements CaseContacts {
@@ -27,7 +29,11 @@ class CaseContactLog implements CaseContacts {
 
     private final ResourceService resources;
 
-    CaseContactLog(InteractionRepository interactions, InteractionNoteRepository notes, ResourceService resources) {
+    private final SupporterDirectory supporters;
+
+    CaseContactLog(InteractionRepository interactions, InteractionNoteRepository notes, ResourceService resources,
+            SupporterDirectory supporters) {
+        this.supporters = supporters;
         this.interactions = interactions;
         this.notes = notes;
         this.resources = resources;
@@ -46,16 +52,25 @@ class CaseContactLog implements CaseContacts {
     }
 
     @Override
-    public List<Line> lines(UUID referralId, Long noteAuthorSupporterId, ZoneId zone) {
+    public List<Line> coordinatorLines(UUID referralId, ZoneId zone) {
+        return lines(interactions.findByReferralIdOrderByOccurredAtAsc(referralId), Map.of(), null, zone);
+    }
+
+    @Override
+    public List<Line> supporterLines(UUID referralId, CurrentUser supporter, ZoneId zone) {
         List<Interaction> list = interactions.findByReferralIdOrderByOccurredAtAsc(referralId);
-        Map<UUID, String> own = noteAuthorSupporterId == null ? Map.of()
-                : notes.bodiesBy(noteAuthorSupporterId, list);
+        Long self = supporter.physicianId().flatMap(supporters::supporterOf).orElse(null);
+        return lines(list, notes.bodiesBy(supporter.accountId(), list), self, zone);
+    }
+
+    /** Lines with the given notes, and follow-up dates only on the contacts of {@code planner}. */
+    private List<Line> lines(List<Interaction> list, Map<UUID, String> notes, Long planner, ZoneId zone) {
         Map<Long, String> names = resources.names(
                 list.stream().flatMap(i -> i.getResourceIds().stream()).collect(Collectors.toSet()));
         return list.stream().map(i -> new Line(i.getId(), i.getOccurredAt().atZone(zone), i.getMode().name(),
                 i.getMinutes(), i.getOutcome().name(), i.isEscalated(),
-                i.getEscalationAction() == null ? null : i.getEscalationAction().name(),
-                i.resourceNames(names), noteAuthorSupporterId == null ? null : i.getFollowUpOn(), own.get(i.getId())))
+                i.getEscalationAction() == null ? null : i.getEscalationAction().name(), i.resourceNames(names),
+                planner != null && planner == i.getSupporterId() ? i.getFollowUpOn() : null, notes.get(i.getId())))
                 .toList();
     }
 }

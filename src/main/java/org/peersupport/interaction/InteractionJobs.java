@@ -67,12 +67,16 @@ public class InteractionJobs {
 
     @Scheduled(cron = "${peersupport.jobs.follow-ups:0 0 * * * *}")
     @SchedulerLock(name = "follow-up-reminders", lockAtMostFor = "PT10M")
+    // Called by the scheduler through the proxy, so the work below shares this transaction.
+    @Transactional
     public void scheduledReminders() {
         remindFollowUps(clock.instant());
     }
 
     @Scheduled(cron = "${peersupport.jobs.retention:0 30 3 * * *}")
     @SchedulerLock(name = "note-retention", lockAtMostFor = "PT30M")
+    // Called by the scheduler through the proxy, so the work below shares this transaction.
+    @Transactional
     public void scheduledRetention() {
         deleteOldNotes(clock.instant());
     }
@@ -89,7 +93,7 @@ public class InteractionJobs {
         LocalDate utcToday = now.atZone(ZoneOffset.UTC).toLocalDate();
         Set<Long> remind = new TreeSet<>();
         Map<Long, LocalDate> dayOf = new java.util.HashMap<>();
-        for (Interaction i : service.pending(interactions.pendingFollowUps(0,
+        for (Interaction i : service.pending(interactions.pendingFollowUps(
                 utcToday.minusDays(REMINDER_LOOKBACK_DAYS), utcToday.plusDays(1)))) {
             java.time.ZonedDateTime local = now.atZone(zones.getOrDefault(i.getHospitalId(), ZoneOffset.UTC));
             if (local.getHour() >= 7 && !i.getFollowUpOn().isAfter(local.toLocalDate())) {

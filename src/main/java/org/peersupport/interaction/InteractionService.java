@@ -55,6 +55,9 @@ public class InteractionService {
     /** How far back a check-in may be logged: it is a log of recent outreach, not a diary. */
     static final Duration CHECK_IN_WINDOW = Duration.ofDays(90);
 
+    /** A follow-up missed for this long has lapsed: it leaves the supporter's list. */
+    static final int FOLLOW_UP_LAPSE_DAYS = 30;
+
     private final InteractionRepository interactions;
 
     private final InteractionNoteRepository notes;
@@ -90,9 +93,10 @@ public class InteractionService {
         this.clock = clock;
     }
 
-    /** The contact form for one of the supporter's open cases (another case is a 404). */
+    /** The contact form for one of the supporter's open cases (another case is a 404); the read is audited. */
+    @Transactional
     public ContactTarget caseTarget(UUID caseId, CurrentUser supporter) {
-        ContactableCase c = cases.contactable(caseId, supporter);
+        ContactableCase c = cases.contactable(caseId, supporter, false);
         PhysicianSummary p = roster.physician(c.physicianId()).orElseThrow(NotFoundException::new);
         ZoneId zone = zone(c.hospitalId());
         return new ContactTarget(c.id(), p.id(), p.name(), p.departmentName(), zone, LocalDate.now(clock.withZone(zone)),
@@ -107,12 +111,19 @@ public class InteractionService {
                 resources.escalationChoices(outreach.hospitalId()));
     }
 
-    /** Whom a supporter may check in with, by name; themselves excepted. */
+    /** The colleague of one of the supporter's own check-ins, to follow it up; anything else is none. */
+    public Long checkInFollowedUp(UUID interactionId, CurrentUser supporter) {
+        long supporterId = supporterId(supporter);
+        return interactions.findById(interactionId).filter(i -> i.getSupporterId() == supporterId)
+                .filter(i -> i.getReferralId() == null).map(Interaction::getPhysicianId).orElse(null);
+    }
+
+    /** Whom a supporter may check in with, by name: themselves and declared conflicts excepted. */
     public List<PhysicianSummary> checkInChoices(CurrentUser supporter) {
         Outreach outreach = outreach(supporter);
         long self = supporter.physicianId().orElseThrow(NotFoundException::new);
         Set<Long> ids = roster.activeMembers(outreach.departmentIds()).stream().map(m -> m.physicianId())
-                .filter(id -> id != self).collect(Collectors.toSet());
+                .filter(id -> id != self && !outreach.conflicts().contains(id)).collect(Collectors.toSet());
         return roster.physicians(ids).values().stream()
                 .sorted(Comparator.comparing(PhysicianSummary::departmentName).thenComparing(PhysicianSummary::name))
                 .toList();
@@ -121,12 +132,13 @@ public class InteractionService {
     /** Logs a contact on a case. The first one moves the case to CONTACTED; a red flag tells the coordinators. */
     @Transactional
     public UUID logOnCase(UUID caseId, ContactDetails details, CurrentUser supporter) {
-        ContactableCase c = cases.contactable(caseId, supporter);
+        ContactableCase c = cases.contactable(caseId, supporter, true);
         java.util.Optional<Interaction> sent = already(details, c.supporterId());
         if (sent.isPresent()) {
             return sent.get().getId();
         }
-        Interaction.Window window = window(c.hospitalId(), c.createdAt(), "interaction.error.beforeCase");
+        // Not before the case was given to this supporter: the first-contact clock cannot be wound back.
+        Interaction.Window window = window(c.hospitalId(), c.assignedAt(), "interaction.error.beforeCase");
         Interaction interaction = Interaction.log(new Interaction.Subject(c.hospitalId(), c.departmentId(),
                 c.physicianId(), c.supporterId(), c.id()), details, window);
         save(interaction, details.note(), supporter);
@@ -145,6 +157,7 @@ public class InteractionService {
         PhysicianSummary p = physicianId == null ? null : roster.physician(physicianId)
                 .filter(PhysicianSummary::active)
                 .filter(found -> outreach.departmentIds().contains(found.departmentId()))
+                .filter(found -> !outreach.conflicts().contains(found.id()))
                 .filter(found -> supporter.physicianId().map(self -> self != found.id()).orElse(true))
                 .orElse(null);
         if (p == null) {
@@ -158,9 +171,11 @@ public class InteractionService {
         return interaction.getId();
     }
 
-    /** Whether a contact was logged with this submission key. */
-    public boolean logged(UUID submissionKey) {
-        return interactions.findBySubmissionKey(submissionKey).isPresent();
+    /** Whether this supporter logged a contact with this submission key. */
+    public boolean logged(UUID submissionKey, CurrentUser supporter) {
+        long supporterId = supporterId(supporter);
+        return interactions.findBySubmissionKey(submissionKey).filter(i -> i.getSupporterId() == supporterId)
+                .isPresent();
     }
 
     /** The supporter's own contacts, newest first, with their notes while kept; every one shown is audited. */
@@ -168,7 +183,7 @@ public class InteractionService {
     public Page<MyContact> myContacts(CurrentUser supporter, Pageable pageable) {
         long supporterId = supporterId(supporter);
         Page<Interaction> page = interactions.findBySupporterIdOrderByOccurredAtDescLoggedAtDesc(supporterId, pageable);
-        Map<UUID, String> own = notes.bodiesBy(supporterId, page.getContent());
+        Map<UUID, String> own = notes.bodiesBy(supporter.accountId(), page.getContent());
         Map<Long, PhysicianSummary> people = roster.physicians(
                 page.getContent().stream().map(Interaction::getPhysicianId).collect(Collectors.toSet()));
         Map<Long, ZoneId> zones = zones();
@@ -179,18 +194,25 @@ public class InteractionService {
                 i.getMinutes(), i.getOutcome(), i.isEscalated(), i.getFollowUpOn(), own.get(i.getId())));
     }
 
-    /** The supporter's follow-ups not yet made, soonest first; due ones are those dated today or earlier. */
+    /**
+     * The supporter's follow-ups not yet made, soonest first; due ones are those dated today or
+     * earlier. One missed for more than a month has lapsed and leaves the list. Every one is audited.
+     */
+    @Transactional
     public List<FollowUp> followUps(CurrentUser supporter) {
         long supporterId = supporterId(supporter);
-        List<Interaction> pending = pending(interactions.pendingFollowUps(supporterId, LocalDate.of(2000, 1, 1),
-                LocalDate.of(9999, 12, 31)));
+        LocalDate utcToday = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        List<Interaction> pending = pending(interactions.pendingFollowUpsOf(supporterId,
+                utcToday.minusDays(FOLLOW_UP_LAPSE_DAYS), utcToday.plusDays(Interaction.MAX_FOLLOW_UP_DAYS + 1)));
+        audit.recordAll(supporter.accountId(), "LIST", "interaction",
+                pending.stream().map(i -> i.getId().toString()).toList());
         Map<Long, PhysicianSummary> people = roster.physicians(
                 pending.stream().map(Interaction::getPhysicianId).collect(Collectors.toSet()));
         Map<Long, ZoneId> zones = zones();
         return pending.stream().map(i -> {
             PhysicianSummary p = people.get(i.getPhysicianId());
             LocalDate today = LocalDate.now(clock.withZone(zones.getOrDefault(i.getHospitalId(), ZoneId.of("UTC"))));
-            return new FollowUp(i.getReferralId(), i.getPhysicianId(), p == null ? "?" : p.name(),
+            return new FollowUp(i.getId(), i.getReferralId(), p == null ? "?" : p.name(),
                     p == null ? "" : p.departmentName(), i.getFollowUpOn(), !i.getFollowUpOn().isAfter(today));
         }).toList();
     }
@@ -200,7 +222,8 @@ public class InteractionService {
     public Page<Escalation> escalations(CurrentUser coordinator, Pageable pageable) {
         HospitalScope scope = coordinator.hospitalScope();
         Set<Long> hospitals = scope.hospitalIds().isEmpty() ? Set.of(-1L) : scope.hospitalIds();
-        Page<Interaction> page = interactions.findEscalated(scope.all(), hospitals, pageable);
+        Page<Interaction> page = scope.all() ? interactions.findEscalated(pageable)
+                : interactions.findEscalatedIn(hospitals, pageable);
         List<Interaction> list = page.getContent();
         Set<Long> physicianIds = new HashSet<>();
         list.forEach(i -> physicianIds.add(i.getPhysicianId()));
@@ -236,7 +259,7 @@ public class InteractionService {
 
     private void save(Interaction interaction, String note, CurrentUser supporter) {
         interactions.saveAndFlush(interaction);
-        interaction.note(note).ifPresent(notes::save);
+        interaction.note(note, supporter.accountId()).ifPresent(notes::save);
         audit.record(supporter.accountId(), "LOG", "interaction", interaction.getId().toString());
         if (interaction.isEscalated()) {
             events.publishEvent(new EscalationRaised(interaction.getId(), interaction.getHospitalId(),

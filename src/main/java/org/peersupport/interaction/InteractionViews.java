@@ -25,7 +25,7 @@ public final class InteractionViews {
     }
 
     /** A follow-up the supporter said they would make; due when its date has come. */
-    public record FollowUp(UUID referralId, long physicianId, String physicianName, String departmentName,
+    public record FollowUp(UUID interactionId, UUID referralId, String physicianName, String departmentName,
             LocalDate on, boolean due) {
     }
 

@@ -21,19 +21,21 @@ public interface CaseContacts {
         return tallies(List.of(referralId)).getOrDefault(referralId, Tally.NONE);
     }
 
+    /** The contacts of one case, oldest first, as coordinators see them: never a note or a follow-up date. */
+    List<Line> coordinatorLines(UUID referralId, ZoneId zone);
+
     /**
-     * The contacts of one case, oldest first. The supporter's own planning (a note, when its author
-     * is {@code noteAuthorSupporterId}, and follow-up dates) is included only for a supporter; pass
-     * null, as for a coordinator, and only date, mode, duration, outcome and escalation remain.
+     * The contacts of one case, oldest first, as this supporter sees them: the notes their own
+     * account wrote, and the follow-up dates of their own contacts; nobody else's.
      */
-    List<Line> lines(UUID referralId, Long noteAuthorSupporterId, ZoneId zone);
+    List<Line> supporterLines(UUID referralId, org.peersupport.account.CurrentUser supporter, ZoneId zone);
 
     record Tally(int contacts, int noResponses, boolean escalated) {
 
         public static final Tally NONE = new Tally(0, 0, false);
     }
 
-    /** One contact; mode, outcome and action are the interaction module's enum names. */
+    /** One contact; mode, outcome and action are the interaction module's enum names; note and follow-up may be null. */
     record Line(UUID id, ZonedDateTime at, String mode, int minutes, String outcome, boolean escalated,
             String action, List<String> resources, LocalDate followUpOn, String note) {
     }

@@ -84,23 +84,28 @@ public class CaseService {
     public CaseForSupporter myCase(UUID id, CurrentUser supporter) {
         Referral r = own(id, supporter);
         audit.record(supporter.accountId(), "VIEW", "referral", id.toString());
-        CaseForSupporter view = views(List.of(r), supporterId(supporter)).get(0);
+        CaseForSupporter view = views(List.of(r), supporter).get(0);
         audit.recordAll(supporter.accountId(), "VIEW", "interaction",
                 view.contacts().stream().map(line -> line.id().toString()).toList());
         return view;
     }
 
-    /** For logging a contact: one of the supporter's open cases, or a 404. */
-    public ContactableCase contactable(UUID id, CurrentUser supporter) {
-        Referral r = own(id, supporter);
+    /**
+     * For the contact form: one of the supporter's open cases, or a 404. Opening the form reads
+     * the case, so it is audited. With {@code lock}, the case stays locked until the contact is logged.
+     */
+    @Transactional
+    public ContactableCase contactable(UUID id, CurrentUser supporter, boolean lock) {
+        Referral r = own(id, supporter, lock);
+        audit.record(supporter.accountId(), "VIEW", "referral", id.toString());
         return new ContactableCase(r.getId(), r.getHospitalId(), r.getDepartmentId(), r.getPhysicianId(),
-                r.getSupporterId(), r.getCreatedAt());
+                r.getSupporterId(), r.getAssignedAt());
     }
 
     /** A contact was logged on the case: the first one stops its first-contact clock. */
     @Transactional
     public void contacted(UUID id, Instant at, CurrentUser supporter) {
-        Referral r = own(id, supporter);
+        Referral r = own(id, supporter, true);
         r.contacted(at);
         referrals.saveAndFlush(r);
     }
@@ -110,7 +115,7 @@ public class CaseService {
     public void close(UUID id, Outcome outcome, CurrentUser supporter) {
         long supporterId = supporterId(supporter);
         // A closed case of theirs (a second tap on Close) is refused by the aggregate, with a message.
-        Referral r = referrals.findById(id)
+        Referral r = referrals.findLocked(id)
                 .filter(c -> c.getSupporterId() != null && c.getSupporterId() == supporterId)
                 .orElseThrow(NotFoundException::new);
         r.close(outcome, clock.instant(), contacts.tally(id).noResponses());
@@ -142,8 +147,8 @@ public class CaseService {
         events.publishEvent(new ReferralReceived(id, r.getHospitalId()));
     }
 
-    /** Views of cases; with a note author, also each case's contacts and that author's notes. */
-    private List<CaseForSupporter> views(List<Referral> cases, Long noteAuthor) {
+    /** Views of cases; with a reader, also each case's contacts as that supporter sees them. */
+    private List<CaseForSupporter> views(List<Referral> cases, CurrentUser reader) {
         Instant now = clock.instant();
         Map<UUID, CaseContacts.Tally> tallies = contacts.tallies(cases.stream().map(Referral::getId).toList());
         TriageService.Names names = triage.names(cases);
@@ -173,13 +178,17 @@ public class CaseService {
                     r.getStatus(), r.getDueAt() == null ? null : r.getDueAt().atZone(zone),
                     r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), now) : null,
                     r.getContext(), referrers.get(r.getId()), tallies.getOrDefault(r.getId(), CaseContacts.Tally.NONE),
-                    noteAuthor == null ? List.of() : contacts.lines(r.getId(), noteAuthor, zone));
+                    reader == null ? List.of() : contacts.supporterLines(r.getId(), reader, zone));
         }).toList();
     }
 
     private Referral own(UUID id, CurrentUser supporter) {
+        return own(id, supporter, false);
+    }
+
+    private Referral own(UUID id, CurrentUser supporter, boolean lock) {
         long supporterId = supporterId(supporter);
-        return referrals.findById(id)
+        return (lock ? referrals.findLocked(id) : referrals.findById(id))
                 .filter(r -> r.getSupporterId() != null && r.getSupporterId() == supporterId)
                 .filter(r -> r.getStatus() != ReferralStatus.CLOSED)
                 .orElseThrow(NotFoundException::new);

@@ -45,6 +45,8 @@ public class ReferralJobs {
 
     @Scheduled(cron = "${peersupport.jobs.overdue-referrals:0 */15 * * * *}")
     @SchedulerLock(name = "overdue-referrals", lockAtMostFor = "PT10M")
+    // Called by the scheduler through the proxy, so the work below shares this transaction.
+    @Transactional
     public void scheduled() {
         notifyOverdue(clock.instant());
     }
@@ -55,6 +57,8 @@ public class ReferralJobs {
      */
     @Scheduled(cron = "${peersupport.jobs.retention:0 30 3 * * *}")
     @SchedulerLock(name = "referral-retention", lockAtMostFor = "PT30M")
+    // Called by the scheduler through the proxy, so the work below shares this transaction.
+    @Transactional
     public void scheduledRetention() {
         forgetOldContexts(clock.instant());
     }

@@ -42,7 +42,7 @@ public final class ReferralViews {
 
     /** What the interaction module needs of a case to log a contact on it. */
     public record ContactableCase(UUID id, long hospitalId, long departmentId, long physicianId, long supporterId,
-            Instant createdAt) {
+            Instant assignedAt) {
     }
 
     /** Time left until first contact is due; negative when overdue. */

@@ -134,7 +134,7 @@ public class TriageService {
         Names names = names(List.of(r));
         ZoneId zone = names.zone(r.getHospitalId());
         // Dates, modes, durations, outcomes and escalations; never a note.
-        List<CaseContacts.Line> lines = contacts.lines(id, null, zone);
+        List<CaseContacts.Line> lines = contacts.coordinatorLines(id, zone);
         audit.recordAll(coordinator.accountId(), "LIST", "interaction",
                 lines.stream().map(line -> line.id().toString()).toList());
         return new CaseForCoordinator(r.getId(), names.physician(r.getPhysicianId()),
@@ -180,7 +180,9 @@ public class TriageService {
 
     @Transactional
     public void close(UUID id, Outcome outcome, long expectedVersion, CurrentUser coordinator) {
-        Referral r = scoped(id, coordinator.hospitalScope());
+        // Locked, so a contact being logged meanwhile is counted before "no response" is judged.
+        Referral r = referrals.findLocked(id).filter(c -> coordinator.hospitalScope().includes(c.getHospitalId()))
+                .orElseThrow(NotFoundException::new);
         StaleEdit.check(r.getVersion(), expectedVersion, Referral.class, id);
         r.close(outcome, clock.instant(), contacts.tally(id).noResponses());
         referrals.saveAndFlush(r);

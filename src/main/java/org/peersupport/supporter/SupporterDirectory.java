@@ -32,15 +32,20 @@ public class SupporterDirectory {
         return result;
     }
 
-    /** A supporter who may reach out now (active or paused), their hospital and the departments they serve. */
-    public record Outreach(long supporterId, long hospitalId, java.util.Set<Long> departmentIds) {
+    /**
+     * A supporter who may reach out now (active or paused), their hospital, the departments they
+     * serve and the physicians they declared a conflict with.
+     */
+    public record Outreach(long supporterId, long hospitalId, java.util.Set<Long> departmentIds,
+            java.util.Set<Long> conflicts) {
     }
 
     /** For proactive check-ins: the outreach of a roster physician who is an active or paused supporter. */
     public java.util.Optional<Outreach> outreach(long physicianId) {
         return supporters.findByPhysicianId(physicianId)
                 .filter(s -> s.getStatus() == SupporterStatus.ACTIVE || s.getStatus() == SupporterStatus.PAUSED)
-                .map(s -> new Outreach(s.getId(), s.getHospitalId(), java.util.Set.copyOf(s.getDepartmentIds())));
+                .map(s -> new Outreach(s.getId(), s.getHospitalId(), java.util.Set.copyOf(s.getDepartmentIds()),
+                        java.util.Set.copyOf(s.getConflicts())));
     }
 
     /** The supporter record of a roster physician, if they are one. */

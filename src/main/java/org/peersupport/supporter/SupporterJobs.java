@@ -46,6 +46,8 @@ public class SupporterJobs {
 
     @Scheduled(cron = "${peersupport.jobs.certification-reminders:0 0 6 * * *}")
     @SchedulerLock(name = "certification-reminders")
+    // Called by the scheduler through the proxy, so the work below shares this transaction.
+    @Transactional
     public void scheduledReminders() {
         remindExpiring(LocalDate.now(clock));
     }
@@ -81,6 +83,8 @@ public class SupporterJobs {
 
     @Scheduled(cron = "${peersupport.jobs.return-from-pause:0 5 6 * * *}")
     @SchedulerLock(name = "return-from-pause")
+    // Called by the scheduler through the proxy, so the work below shares this transaction.
+    @Transactional
     public void scheduledReturns() {
         returnFromPause(LocalDate.now(clock));
     }

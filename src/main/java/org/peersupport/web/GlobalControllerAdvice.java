@@ -30,7 +30,14 @@ class GlobalControllerAdvice {
 
     @InitBinder
     void initBinder(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+        // Trimmed, blank as null, and without NUL characters: PostgreSQL cannot store them in text,
+        // so one pasted into any field would otherwise fail the save instead of being ignored.
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true) {
+            @Override
+            public void setAsText(String text) {
+                super.setAsText(text == null ? null : text.replace("\u0000", ""));
+            }
+        });
         // Passwords are taken exactly as typed: leading or trailing spaces are part of them.
         for (String field : new String[] {"password", "currentPassword", "newPassword"}) {
             binder.registerCustomEditor(String.class, field, new PropertyEditorSupport() {

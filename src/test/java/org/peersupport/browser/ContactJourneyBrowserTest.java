@@ -139,11 +139,13 @@ class ContactJourneyBrowserTest {
         browser.open("/triage");
         browser.waitForHeading("Triage queue");
         WebElement row = browser.find(By.xpath("//main//table//tr[.//a[normalize-space()='" + colleague + "']]"));
-        assertThat(row.getText()).contains("Escalated", "Contacted");
+        assertThat(row.findElement(By.cssSelector(".badge.text-bg-warning")).getText()).isEqualTo("Escalated");
+        assertThat(row.getText()).contains("Contacted");
         row.findElement(By.linkText(colleague)).click();
         browser.waitForHeading(colleague);
+        assertThat(browser.find(By.cssSelector("main h1 .badge.text-bg-warning")).getText()).isEqualTo("Escalated");
         String main = browser.find(By.tagName("main")).getText();
-        assertThat(main).contains("Escalated", "Phone", "30 min", "Connected", "Warm handoff", eap);
+        assertThat(main).contains("Phone", "30 min", "Connected", "Warm handoff", eap);
         assertThat(browser.driver().getPageSource()).doesNotContain(note, "Walked to the car", "self-harm");
         browser.screenshot("contact-coordinator-escalated-case");
     }

@@ -48,6 +48,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @IntegrationTest
 class InteractionWorkflowTests {
 
+    /** The badge itself, not the "escalated to a higher level of care" outcome in the close form. */
+    static final String BADGE = "class=\"badge text-bg-warning\">Escalated</span>";
+
     @Autowired
     MockMvcTester mvc;
 
@@ -162,9 +165,9 @@ class InteractionWorkflowTests {
                 place.hospitalName());
 
         // The coordinator sees the case escalated, with the contact's facts and not the note.
-        assertThat(mvc.get().uri("/triage").with(user(coordinator))).hasStatusOk().bodyText().contains("Escalated");
+        assertThat(mvc.get().uri("/triage").with(user(coordinator))).hasStatusOk().bodyText().contains(BADGE);
         assertThat(mvc.get().uri("/triage/{id}", caseId).with(user(coordinator))).hasStatusOk().bodyText()
-                .contains("Escalated", "Warm handoff", "Phone", "30 min").doesNotContain(note);
+                .contains(BADGE, "Warm handoff", "Phone", "30 min").doesNotContain(note);
         assertThat(mvc.get().uri("/escalations").with(user(coordinator))).hasStatusOk().bodyText()
                 .contains(name(colleague), "Warm handoff").doesNotContain(note);
     }
@@ -176,7 +179,7 @@ class InteractionWorkflowTests {
         String now = local(Instant.now());
         Map<String, MultiValueMap<String, String>> cases = new java.util.LinkedHashMap<>();
         cases.put("The contact cannot be in the future.", contact(local(Instant.now().plus(Duration.ofHours(3)))));
-        cases.put("The contact cannot be before the referral was received.",
+        cases.put("The contact cannot be before the case was given to you.",
                 contact(local(created.minus(Duration.ofDays(1)))));
         cases.put("Enter a date and time such as", contact("yesterday evening"));
         cases.put("Choose or enter a duration from 1 to 1,440 minutes.", contact(now, "0"));
@@ -347,14 +350,18 @@ class InteractionWorkflowTests {
                 .isEqualTo(2);
         CurrentUser admin = fixtures.admin();
         List<String> pages = List.of("/", "/triage", "/triage?status=CONTACTED", "/triage/" + caseId, "/escalations",
-                "/supporters", "/supporters/" + supporter.id(), "/supporters/export", "/roster",
-                "/roster/" + colleague, "/roster/export", "/admin/audit", "/training/coverage");
+                "/supporters", "/supporters/" + supporter.id(), "/supporters/export.csv", "/roster",
+                "/roster/" + colleague, "/roster/export.csv", "/training/coverage", "/resources");
         for (CurrentUser reader : List.of(coordinator, admin)) {
             for (String page : pages) {
                 MvcTestResult result = mvc.get().uri(page).with(user(reader)).exchange();
+                assertThat(result.getResponse().getStatus()).as(page).isEqualTo(200);
                 assertThat(result.getResponse().getContentAsString()).as(page).doesNotContain(note);
             }
         }
+        MvcTestResult audit = mvc.get().uri("/admin/audit").with(user(admin)).exchange();
+        assertThat(audit.getResponse().getStatus()).isEqualTo(200);
+        assertThat(audit.getResponse().getContentAsString()).doesNotContain(note);
     }
 
     @Test
@@ -375,6 +382,70 @@ class InteractionWorkflowTests {
                 coordinator.accountId() + " LIST");
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where record_id like '%Private%' "
                 + "or action like '%Private%'", Integer.class)).isZero();
+    }
+
+    @Test
+    void after_a_reassignment_the_first_supporter_is_locked_out_and_the_second_never_reads_their_note() {
+        String note = "Note of the first supporter " + UUID.randomUUID();
+        LocalDate tomorrow = LocalDate.now(clock.withZone(zone())).plusDays(1);
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now())).with("note", note)
+                .with("followUpOn", tomorrow.toString()));
+        assertThat(mvc.get().uri("/contacts").with(user(supporter.user()))).hasStatusOk().bodyText()
+                .contains(name(colleague), note);
+
+        CertifiedSupporter second = fixtures.certifiedSupporter(place.departmentId());
+        triage.assign(caseId, second.id(), cases.version(caseId), coordinator);
+
+        assertThat(mvc.get().uri("/cases/{id}/contact", caseId).with(user(supporter.user())))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(post("/cases/" + caseId + "/close", supporter.user(), params("outcome", "SUPPORTED")))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        // The first supporter keeps their own log, with their note, but the case's follow-up has left their list.
+        assertThat(mvc.get().uri("/contacts").with(user(supporter.user()))).hasStatusOk().bodyText()
+                .contains(note, "No follow-up planned.");
+
+        // The second supporter sees that a contact happened, and neither the note nor the follow-up date.
+        assertThat(mvc.get().uri("/cases/{id}", caseId).with(user(second.user()))).hasStatusOk().bodyText()
+                .contains("Phone", "30 min", "Connected").doesNotContain(note, "Follow up on");
+        assertThat(cases.status(caseId)).isEqualTo("CONTACTED");
+    }
+
+    @Test
+    void another_supporters_submission_key_saves_nothing_and_says_so() {
+        MultiValueMap<String, String> form = contact(local(Instant.now()));
+        assertThat(post("/cases/" + caseId + "/contact", supporter.user(), form)).hasStatus(HttpStatus.FOUND);
+        CertifiedSupporter other = fixtures.certifiedSupporter(place.departmentId());
+        long otherColleague = fixtures.physician(place.departmentId());
+        UUID otherCase = cases.assigned(fixtures.physicianUser(place.departmentId()), otherColleague, null, other.id(),
+                coordinator);
+        // The same key on another supporter's submit: refused, not reported as saved.
+        assertThat(post("/cases/" + otherCase + "/contact", other.user(), form)).hasStatus(HttpStatus.CONFLICT);
+        assertThat(cases.contactsOn(otherCase)).isZero();
+        assertThat(cases.status(otherCase)).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void a_nul_character_in_the_note_is_dropped_and_the_contact_saved() {
+        assertThat(post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))
+                .with("note", "before\u0000after"))).hasStatus(HttpStatus.FOUND);
+        assertThat(jdbc.queryForObject("select n.body from interaction_note n join interaction i "
+                + "on i.id = n.interaction_id where i.referral_id = ?", String.class, caseId)).isEqualTo("beforeafter");
+    }
+
+    @Test
+    void a_check_in_with_an_unserved_department_of_the_same_hospital_is_refused() {
+        long unserved = organization.createDepartment(place.hospitalId(), Fixtures.unique("Radiology"),
+                HospitalScope.everything());
+        long stranger = fixtures.physician(unserved);
+        assertThat(mvc.get().uri("/contacts/check-in").with(user(supporter.user()))).hasStatusOk().bodyText()
+                .doesNotContain(name(stranger));
+        assertThat(post("/contacts/check-in", supporter.user(), contact(local(Instant.now()))
+                .with("physicianId", String.valueOf(stranger)))).hasStatusOk().bodyText()
+                .contains("Choose a colleague of a department you serve.");
+        assertThat(jdbc.queryForObject("select count(*) from interaction where physician_id = ?", Integer.class,
+                stranger)).isZero();
     }
 
     // --- Helpers ---

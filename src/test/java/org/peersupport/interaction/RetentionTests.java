@@ -111,6 +111,21 @@ class RetentionTests {
     }
 
     @Test
+    void the_nightly_jobs_delete_for_real_when_the_scheduler_runs_them() {
+        UUID old = checkIn("Scheduled " + UUID.randomUUID());
+        jdbc.update("update interaction_note set written_at = now() - make_interval(days => ?) "
+                + "where interaction_id = ?", retentionDays + 1, old);
+        String context = "Context " + UUID.randomUUID();
+        UUID closed = closedCase(context, Duration.ofDays(retentionDays + 2));
+        // The entry points the scheduler calls, not the methods behind them: each must bring its transaction.
+        jobs.scheduledRetention();
+        referralJobs.scheduledRetention();
+        assertThat(jdbc.queryForObject("select count(*) from interaction_note where interaction_id = ?", Integer.class,
+                old)).isZero();
+        assertThat(jdbc.queryForObject("select context from referral where id = ?", String.class, closed)).isNull();
+    }
+
+    @Test
     void long_closed_cases_lose_their_context_and_nothing_else(CapturedOutput output) {
         String context = "Context " + UUID.randomUUID();
         UUID longClosed = closedCase(context, Duration.ofDays(retentionDays + 2));

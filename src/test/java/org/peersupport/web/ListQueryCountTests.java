@@ -230,7 +230,9 @@ class ListQueryCountTests {
     }
 
     /** A contact logged straight into the table: escalated, with a resource and a note, and a follow-up. */
-    private void insertContact(Place place, long supporterId, UUID referralId, boolean escalated, long resourceId) {
+    private void insertContact(Place place, CertifiedSupporter supporter, UUID referralId, boolean escalated,
+            long resourceId) {
+        long supporterId = supporter.id();
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         jdbc.update("insert into interaction (id, hospital_id, department_id, physician_id, supporter_id, referral_id, "
@@ -242,8 +244,8 @@ class ListQueryCountTests {
         if (escalated) {
             jdbc.update("insert into interaction_resource (interaction_id, resource_id) values (?, ?)", id, resourceId);
         }
-        jdbc.update("insert into interaction_note (interaction_id, body, written_at) values (?, 'note', ?)", id,
-                Timestamp.from(now));
+        jdbc.update("insert into interaction_note (interaction_id, author_account_id, body, written_at) "
+                + "values (?, ?, 'note', ?)", id, supporter.user().accountId(), Timestamp.from(now));
     }
 
     @Test
@@ -253,11 +255,11 @@ class ListQueryCountTests {
         CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
         long resource = jdbc.queryForObject("select min(id) from resource", Long.class);
         UUID open = insertCase(place, referrer, supporter.id(), false);
-        insertContact(place, supporter.id(), open, true, resource);
+        insertContact(place, supporter, open, true, resource);
         long one = statementsFor("/contacts", supporter.user());
         assertThat(one).isLessThanOrEqualTo(14);
         for (int i = 0; i < 25; i++) {
-            insertContact(place, supporter.id(), i % 2 == 0 ? insertCase(place, referrer, supporter.id(), false) : null,
+            insertContact(place, supporter, i % 2 == 0 ? insertCase(place, referrer, supporter.id(), false) : null,
                     i % 3 == 0, resource);
         }
         assertThat(statementsFor("/contacts", supporter.user())).isLessThanOrEqualTo(one + 1);
@@ -269,11 +271,11 @@ class ListQueryCountTests {
         CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
         CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
         long resource = jdbc.queryForObject("select min(id) from resource", Long.class);
-        insertContact(place, supporter.id(), null, true, resource);
+        insertContact(place, supporter, null, true, resource);
         long one = statementsFor("/escalations", coordinator);
         assertThat(one).isLessThanOrEqualTo(10);
-        long[] others = {fixtures.certifiedSupporter(place.departmentId()).id(),
-            fixtures.certifiedSupporter(place.departmentId()).id()};
+        CertifiedSupporter[] others = {fixtures.certifiedSupporter(place.departmentId()),
+            fixtures.certifiedSupporter(place.departmentId())};
         for (int i = 0; i < 30; i++) {
             insertContact(place, others[i % 2], null, true, resource);
         }

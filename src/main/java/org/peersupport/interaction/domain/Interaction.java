@@ -169,10 +169,10 @@ public class Interaction {
                 window.now());
     }
 
-    /** The note to keep with this contact, if one was written. */
-    public java.util.Optional<InteractionNote> note(String text) {
+    /** The note its author's account keeps with this contact, if one was written. */
+    public java.util.Optional<InteractionNote> note(String text, long authorAccountId) {
         return text == null || text.isBlank() ? java.util.Optional.empty()
-                : java.util.Optional.of(new InteractionNote(id, text.strip(), loggedAt));
+                : java.util.Optional.of(new InteractionNote(id, authorAccountId, text.strip(), loggedAt));
     }
 
     /** The names of the resources escalated to, from a lookup of names by id. */

@@ -19,6 +19,8 @@ public class InteractionNote {
     @Id
     private UUID interactionId;
 
+    private long authorAccountId;
+
     private String body;
 
     private Instant writtenAt;
@@ -26,17 +28,22 @@ public class InteractionNote {
     protected InteractionNote() {
     }
 
-    InteractionNote(UUID interactionId, String body, Instant writtenAt) {
+    InteractionNote(UUID interactionId, long authorAccountId, String body, Instant writtenAt) {
         if (body.length() > Interaction.MAX_NOTE) {
             throw new IllegalArgumentException("a note has at most " + Interaction.MAX_NOTE + " characters");
         }
         this.interactionId = interactionId;
+        this.authorAccountId = authorAccountId;
         this.body = body;
         this.writtenAt = writtenAt;
     }
 
     public UUID getInteractionId() {
         return interactionId;
+    }
+
+    public long getAuthorAccountId() {
+        return authorAccountId;
     }
 
     public String getBody() {

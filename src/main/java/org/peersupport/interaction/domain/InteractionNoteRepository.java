@@ -13,13 +13,14 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface InteractionNoteRepository extends JpaRepository<InteractionNote, UUID> {
 
-    /** Notes of these contacts written by {@code author}; nobody else's are ever loaded. */
-    default Map<UUID, String> bodiesBy(long author, Collection<Interaction> interactions) {
-        List<UUID> ids = interactions.stream().filter(i -> i.getSupporterId() == author).map(Interaction::getId)
-                .toList();
+    List<InteractionNote> findByInteractionIdInAndAuthorAccountId(Collection<UUID> interactionIds, long authorAccountId);
+
+    /** Notes of these contacts written by this account; nobody else's are ever loaded. */
+    default Map<UUID, String> bodiesBy(long authorAccountId, Collection<Interaction> interactions) {
         Map<UUID, String> bodies = new HashMap<>();
-        if (!ids.isEmpty()) {
-            findAllById(ids).forEach(n -> bodies.put(n.getInteractionId(), n.getBody()));
+        if (!interactions.isEmpty()) {
+            findByInteractionIdInAndAuthorAccountId(interactions.stream().map(Interaction::getId).toList(),
+                    authorAccountId).forEach(n -> bodies.put(n.getInteractionId(), n.getBody()));
         }
         return bodies;
     }

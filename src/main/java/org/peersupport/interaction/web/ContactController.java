@@ -71,7 +71,7 @@ class ContactController {
             RedirectAttributes redirect) {
         ContactTarget target = interactions.caseTarget(id, user);
         ContactDetails details = form.details(target.zone(), result);
-        if (log(result, form, () -> interactions.logOnCase(id, details, user))) {
+        if (log(result, form, user, () -> interactions.logOnCase(id, details, user))) {
             redirect.addFlashAttribute("flash", details.redFlag() ? "contact.logged.escalated" : "contact.logged");
             return "redirect:/cases/" + id;
         }
@@ -79,9 +79,11 @@ class ContactController {
     }
 
     @GetMapping("/contacts/check-in")
-    String checkInForm(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long physician,
+    String checkInForm(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) UUID after,
             Model model) {
         ContactTarget target = interactions.checkInTarget(user);
+        // Following up a check-in: its id in the link, never the colleague's.
+        Long physician = after == null ? null : interactions.checkInFollowedUp(after, user);
         model.addAttribute("form", ContactForm.blank(clock.instant(), target.zone(), physician));
         return page(target, interactions.checkInChoices(user), model);
     }
@@ -91,7 +93,7 @@ class ContactController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         ContactTarget target = interactions.checkInTarget(user);
         ContactDetails details = form.details(target.zone(), result);
-        if (log(result, form, () -> interactions.logCheckIn(form.physicianId(), details, user))) {
+        if (log(result, form, user, () -> interactions.logCheckIn(form.physicianId(), details, user))) {
             redirect.addFlashAttribute("flash", details.redFlag() ? "contact.logged.escalated" : "contact.logged");
             return "redirect:/contacts";
         }
@@ -102,12 +104,12 @@ class ContactController {
      * Logs, unless the form has errors. A twin submit that committed first (same submission key)
      * leaves nothing more to do, so its unique-key refusal counts as done.
      */
-    private boolean log(BindingResult result, ContactForm form, Runnable change) {
+    private boolean log(BindingResult result, ContactForm form, CurrentUser user, Runnable change) {
         try {
             return RuleViolationException.attempt(result, change);
         }
         catch (DataIntegrityViolationException twin) {
-            if (form.submissionKey() != null && interactions.logged(form.submissionKey())) {
+            if (form.submissionKey() != null && interactions.logged(form.submissionKey(), user)) {
                 return true;
             }
             throw twin;

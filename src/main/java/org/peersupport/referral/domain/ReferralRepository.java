@@ -47,4 +47,13 @@ public interface ReferralRepository extends JpaRepository<Referral, UUID> {
     @Query("select r from Referral r where r.status = org.peersupport.referral.ReferralStatus.ASSIGNED and r.dueAt < ?1 "
             + "order by r.id")
     List<Referral> findOverdue(Instant now);
+
+    /**
+     * The case, locked until the transaction ends: logging a contact and closing the case take
+     * turns, so a close never misses a contact being logged, and a contact never lands on a case
+     * closed or handed to someone else at the same moment.
+     */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select r from Referral r where r.id = ?1")
+    Optional<Referral> findLocked(UUID id);
 }

@@ -172,9 +172,12 @@ class InteractionTest {
         assertThatThrownBy(() -> Interaction.log(SUBJECT, tooLong, WINDOW))
                 .isInstanceOfSatisfying(RuleViolationException.class, ex -> assertThat(ex.field()).isEqualTo("note"));
         Interaction i = Interaction.log(SUBJECT, connected(NOW), WINDOW);
-        assertThat(i.note("y".repeat(1000))).get().extracting(InteractionNote::getBody).isEqualTo("y".repeat(1000));
-        assertThat(i.note("   ")).isEmpty();
-        assertThat(i.note(null)).isEmpty();
+        assertThat(i.note("y".repeat(1000), 7)).get().satisfies(n -> {
+            assertThat(n.getBody()).isEqualTo("y".repeat(1000));
+            assertThat(n.getAuthorAccountId()).isEqualTo(7);
+        });
+        assertThat(i.note("   ", 7)).isEmpty();
+        assertThat(i.note(null, 7)).isEmpty();
     }
 
     @Test
