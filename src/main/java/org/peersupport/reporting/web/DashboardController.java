@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -86,11 +88,21 @@ class DashboardController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"report-" + table + "-"
                 + dashboard.filter().from() + "-to-" + dashboard.filter().to() + ".csv\"");
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(found.header().toArray(String[]::new)).get();
+        // Each row says what it covers, so exports of several hospitals or periods can be put together.
+        String scope = dashboard.scopeLabel() != null ? dashboard.scopeLabel()
+                : messages.getMessage("report.scope.all", null, locale);
+        String period = messages.getMessage("report.csv.period", new Object[] {dashboard.filter().from().toString(),
+                dashboard.filter().to().toString()}, locale);
+        List<String> header = new ArrayList<>(List.of(messages.getMessage("report.csv.scope", null, locale),
+                messages.getMessage("report.csv.periodHeader", null, locale)));
+        header.addAll(found.header());
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get();
         try (Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(writer, format)) {
-            for (var row : found.rows()) {
-                csv.printRecord(row.stream().map(CsvCells::neutralise).toList());
+            for (List<String> row : found.rows()) {
+                List<String> cells = new ArrayList<>(List.of(scope, period));
+                cells.addAll(row);
+                csv.printRecord(cells.stream().map(CsvCells::neutralise).toList());
             }
         }
     }
