@@ -43,8 +43,8 @@ document.addEventListener('DOMContentLoaded', function () {
         indexAxis: type === 'bar' && labels.length > 4 ? 'y' : 'x',
         plugins: {legend: {display: datasets.length > 1}},
         scales: type === 'bar' && labels.length > 4
-          ? {x: {beginAtZero: true, max: max ? Number(max) : undefined}}
-          : {y: {beginAtZero: true, max: max ? Number(max) : undefined}}
+          ? {x: {beginAtZero: true, max: max ? Number(max) : undefined, ticks: {precision: 0}}}
+          : {y: {beginAtZero: true, max: max ? Number(max) : undefined, ticks: {precision: 0}}}
       }
     });
     canvas.setAttribute('data-chart-ready', String(chart.data.datasets[0].data.length));

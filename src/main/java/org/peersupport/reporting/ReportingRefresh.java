@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings the dashboard's summaries (V30) up to date: every few minutes, and once in each instance
- * only (ShedLock). The materialized views are refreshed concurrently, so the dashboard keeps
+ * Brings the dashboard's summaries (V30) up to date: every ten minutes by default
+ * (REPORTS_REFRESH_INTERVAL), in one instance at a time (ShedLock). The materialized views are refreshed concurrently, so the dashboard keeps
  * reading the previous figures meanwhile. Closed survey campaigns are summarized once each, from
  * the survey module's own suppressed results, and again for all if the minimum group size changes.
  */
@@ -59,7 +59,7 @@ public class ReportingRefresh {
         this.transaction = transaction;
     }
 
-    @Scheduled(fixedDelayString = "${peersupport.reporting.refresh-interval:PT5M}",
+    @Scheduled(fixedDelayString = "${peersupport.reporting.refresh-interval}",
             initialDelayString = "${peersupport.reporting.refresh-delay:PT20S}")
     @SchedulerLock(name = "reporting-refresh")
     public void scheduledRefresh() {
