@@ -153,7 +153,7 @@ insert into survey_answer (response_id, question_id, campaign_id, department_id,
 select g.id, q.id, md5('synthetic campaign ' || g.h || '/' || g.c)::uuid, 10000000 + (g.h - 1) * 20 + g.d,
        case q.position when 1 then (case when g.had_interaction then 1 else 0 end)
                        when 2 then (case when g.n % 7 = 0 then 0 else 1 end)
-                       else 1 + (g.n * q.position) % 5 end
+                       else 1 + (g.n * 31 + q.position * 17) % 5 end
 from gen_response g
 join survey_question q on q.template_id = (select template_id from gen_base)
 where q.kind <> 'FREE_TEXT' and (q.shown_if_yes_to is null or g.had_interaction);

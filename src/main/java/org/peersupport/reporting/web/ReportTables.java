@@ -126,15 +126,15 @@ final class ReportTables {
         Proportion recommend = d.effectiveness().of(SurveyMeasure.RECOMMEND).share();
         String none = text("report.survey.none", d.effectiveness().minGroupSize());
         List<List<String>> rows = List.of(
-                List.of(text("report.study.trained"), String.valueOf(d.implementation().supportersTrained()),
+                List.of(text("report.study.trained"), grouped(d.implementation().supportersTrained()),
                         text("report.study.post.trained")),
-                List.of(text("report.study.departments"), String.valueOf(d.adoption().adopted()),
+                List.of(text("report.study.departments"), grouped(d.adoption().adopted()),
                         text("report.study.post.departments")),
-                List.of(text("report.study.reached"), String.valueOf(d.reach().physicians()),
+                List.of(text("report.study.reached"), grouped(d.reach().physicians()),
                         text("report.study.post.reached")),
                 List.of(text("report.study.hadInteraction"), had == null ? none : shareText(had),
                         text("report.study.post.hadInteraction")),
-                List.of(text("report.study.successful"), String.valueOf(d.implementation().successfulInteractions()),
+                List.of(text("report.study.successful"), grouped(d.implementation().successfulInteractions()),
                         text("report.study.post.successful")),
                 List.of(text("report.study.recommend"), recommend == null ? none : shareText(recommend),
                         text("report.study.post.recommend")));
@@ -145,6 +145,11 @@ final class ReportTables {
 
     private String shareText(Proportion p) {
         return text("report.study.share", percent(p), percent(p.low()), percent(p.high()), p.count(), p.of());
+    }
+
+    /** Counts in the study table are read by people: with the reader's thousands separator. */
+    private String grouped(long count) {
+        return java.text.NumberFormat.getIntegerInstance(locale).format(count);
     }
 
     private static String percent(Proportion p) {
