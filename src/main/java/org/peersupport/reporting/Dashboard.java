@@ -2,6 +2,8 @@ package org.peersupport.reporting;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.peersupport.survey.Proportion;
@@ -15,6 +17,11 @@ import org.peersupport.survey.Proportion;
  */
 public record Dashboard(DashboardFilter filter, String scopeLabel, Instant refreshedAt, Reach reach,
         Adoption adoption, Effectiveness effectiveness, Implementation implementation, List<Quarter> trend) {
+
+    /** When the summaries were refreshed, in UTC as the page says (not the server's own zone). */
+    public ZonedDateTime refreshedAtUtc() {
+        return refreshedAt == null ? null : refreshedAt.atZone(ZoneOffset.UTC);
+    }
 
     /** A count under a key: an enum name such as a referral source or trigger. */
     public record Count(String key, long count) {
