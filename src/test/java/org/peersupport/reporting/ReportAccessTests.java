@@ -105,6 +105,9 @@ class ReportAccessTests {
         String html = body(mvc.get().uri("/reports?hospitalId=" + theirs.hospitalId() + "&" + PERIOD)
                 .with(user(fixtures.admin())).exchange(), 200);
         assertThat(html).contains("id=\"reach-physicians\">7<").contains(theirs.hospitalName());
+        // With a hospital chosen, the department filter lists that hospital's departments.
+        assertThat(html).contains(">" + organization.department(theirs.departmentId()).orElseThrow().label() + "<")
+                .doesNotContain(">" + organization.department(ours.departmentId()).orElseThrow().label() + "<");
     }
 
     @Test

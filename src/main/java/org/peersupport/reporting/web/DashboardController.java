@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.peersupport.account.CurrentUser;
+import org.peersupport.organization.DepartmentSummary;
+import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.reporting.Dashboard;
 import org.peersupport.reporting.DashboardFilter;
@@ -40,6 +42,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/reports")
 class DashboardController {
+
+    /** Up to this many hospitals, the department filter lists all their departments at once. */
+    static final int ALL_DEPARTMENTS_UP_TO = 10;
 
     private final DashboardService dashboards;
 
@@ -111,14 +116,31 @@ class DashboardController {
         Dashboard dashboard = dashboards.dashboard(user.hospitalScope(), filter);
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("filter", filter);
-        model.addAttribute("hospitals", organization.hospitals(user.hospitalScope()));
-        model.addAttribute("departments", organization.departments(user.hospitalScope()));
+        List<HospitalSummary> hospitals = organization.hospitals(user.hospitalScope());
+        model.addAttribute("hospitals", hospitals);
+        model.addAttribute("departments", departments(user, filter, hospitals.size()));
         model.addAttribute("query", UriComponentsBuilder.newInstance()
                 .queryParam("from", filter.from()).queryParam("to", filter.to())
                 .queryParamIfPresent("hospitalId", java.util.Optional.ofNullable(filter.hospitalId()))
                 .queryParamIfPresent("departmentId", java.util.Optional.ofNullable(filter.departmentId()))
                 .build().getQuery());
         return dashboard;
+    }
+
+    /**
+     * The departments to pick from: the chosen hospital's, or all in scope while there are few
+     * hospitals. A national program's thousands of departments wait until a hospital is chosen.
+     */
+    private List<DepartmentSummary> departments(CurrentUser user, DashboardFilter filter, int hospitals) {
+        Long hospitalId = filter.hospitalId();
+        if (hospitalId == null && filter.departmentId() != null) {
+            hospitalId = organization.department(filter.departmentId()).map(DepartmentSummary::hospitalId)
+                    .orElse(null);
+        }
+        if (hospitalId != null && user.hospitalScope().includes(hospitalId)) {
+            return organization.departments(hospitalId);
+        }
+        return hospitals <= ALL_DEPARTMENTS_UP_TO ? organization.departments(user.hospitalScope()) : List.of();
     }
 
     private DashboardFilter filter(Long hospitalId, Long departmentId, String from, String to) {
