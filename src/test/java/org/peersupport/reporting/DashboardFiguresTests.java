@@ -190,6 +190,9 @@ class DashboardFiguresTests {
         Dashboard untilNow = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(place.hospitalId(),
                 null, YearMonth.of(2025, 1), YearMonth.now().plusMonths(1)));
         assertThat(untilNow.implementation().supportersTrained()).isEqualTo(1);
+        // By quarter, trained by each quarter's end: none in 2025 Q1, one in the current quarter.
+        assertThat(untilNow.trend().get(0).supportersTrained()).isZero();
+        assertThat(untilNow.trend().get(untilNow.trend().size() - 1).supportersTrained()).isEqualTo(1);
     }
 
     @Test

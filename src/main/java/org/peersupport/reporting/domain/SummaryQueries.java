@@ -90,10 +90,11 @@ public class SummaryQueries {
         String where = slice.supporters(args);
         args.addAll(List.of(Date.valueOf(first), Date.valueOf(last)));
         // Counted once per quarter of training, then added up: not every supporter for every quarter.
-        String sql = "with t as (select date_trunc('quarter', trained_on)::date as tq, count(*) as n "
+        String sql = "with t as materialized (select date_trunc('quarter', trained_on)::date as tq, count(*) as n "
                 + "from report_supporter where trained_on < ? and " + where + " group by 1) "
-                + "select q::date, (select coalesce(sum(n), 0) from t where tq <= q) "
-                + "from generate_series(date_trunc('quarter', ?::date), ?::date, interval '3 months') q";
+                + "select q::date, coalesce(sum(t.n), 0) "
+                + "from generate_series(date_trunc('quarter', ?::date), ?::date, interval '3 months') q "
+                + "left join t on t.tq <= q group by q";
         return byQuarter(sql, args, rs -> rs.getLong(2));
     }
 
