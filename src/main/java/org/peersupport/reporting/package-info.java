@@ -1,6 +1,12 @@
 /**
- * Read models over every other module: for now the home page of each role, later the program
- * dashboard, charts and CSV exports. Nothing depends on this module.
+ * Read models over every other module: the home page of each role, and the program dashboard (its
+ * RE-AIM figures, charts, study table and CSV exports). Nothing depends on this module.
+ *
+ * <p>The dashboard is a read model. It runs read-only SQL aggregations over the other modules'
+ * tables (organization, supporter, referral, interaction) into summaries of its own (V30, kept by
+ * {@link org.peersupport.reporting.ReportingRefresh}), and takes survey outcomes only through the
+ * survey module's public results, which are already suppressed. It never reads interaction notes,
+ * names or any single person's record: every figure is a count.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "account", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "account", "survey", "web"})
 package org.peersupport.reporting;

@@ -304,6 +304,22 @@ class ListQueryCountTests {
         assertThat(statementsFor("/surveys?page=1", coordinator)).isEqualTo(full).isLessThanOrEqualTo(4);
     }
 
+    @Test
+    void theDashboardDoesNotQueryPerHospitalOrDepartment() {
+        Place place = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        // The filters' hospitals and departments, and the program settings; the figures are a fixed
+        // set of JDBC statements over the summaries, which Hibernate does not count.
+        long one = statementsFor("/reports", coordinator);
+        assertThat(one).isLessThanOrEqualTo(4);
+        for (int i = 0; i < 10; i++) {
+            organization.createDepartment(place.hospitalId(), Fixtures.unique("Department"), HospitalScope.everything());
+        }
+        Place other = fixtures.hospital();
+        CurrentUser both = fixtures.coordinator(place.hospitalId(), other.hospitalId());
+        assertThat(statementsFor("/reports", both)).isEqualTo(one);
+    }
+
     private long statementsFor(String path, CurrentUser user) {
         // Statistics count every session's statements: wait until no e-mail listener of an earlier test runs.
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("select count(*) from event_publication "

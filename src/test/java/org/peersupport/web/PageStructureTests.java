@@ -59,7 +59,8 @@ class PageStructureTests {
                 "/organization/hospitals/" + place.hospitalId() + "/departments/" + place.departmentId(),
                 "/roster", "/roster/new", "/roster/" + physicianId, "/admin/roster/import", "/admin/settings",
                 "/admin/accounts", "/admin/accounts/new", "/admin/accounts/" + admin.accountId(), "/account/password",
-                "/referrals/new", "/crisis");
+                "/referrals/new", "/crisis", "/reports", "/reports?hospitalId=" + place.hospitalId(),
+                "/reports/study");
         for (String path : paths) {
             String html = mvc.get().uri(path).with(user(admin)).exchange().getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);

@@ -37,7 +37,7 @@ class SecurityConfiguration {
                 .requestMatchers("/s/**").permitAll()
                 .requestMatchers("/admin/**").hasRole("ADMIN")
                 .requestMatchers("/organization/**", "/roster/**", "/supporters/**", "/training/**", "/triage/**",
-                        "/surveys/**", "/resources/**", "/escalations/**")
+                        "/surveys/**", "/resources/**", "/escalations/**", "/reports/**")
                 .hasAnyRole("ADMIN", "COORDINATOR")
                 .requestMatchers("/cases/**", "/contacts/**").hasRole("SUPPORTER")
                 .requestMatchers("/my/training/**").hasRole("SUPPORTER")
