@@ -48,6 +48,20 @@ class MessagesTests {
                 assertThat(messages.getProperty(key).replace("''", "")).as(key).doesNotContain("'"));
     }
 
+    /** A key written twice silently takes its last text; the first one is never shown. */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.List<String> twice = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(RESOURCES.resolve("messages.properties"))) {
+            int equals = line.indexOf('=');
+            if (!line.isBlank() && !line.startsWith("#") && equals > 0 && !seen.add(line.substring(0, equals).strip())) {
+                twice.add(line.substring(0, equals).strip());
+            }
+        }
+        assertThat(twice).isEmpty();
+    }
+
     @Test
     void translationsHaveTheSameKeys() throws IOException {
         Set<Object> base = load(RESOURCES.resolve("messages.properties")).keySet();
