@@ -9,11 +9,17 @@ import java.time.YearMonth;
  */
 public record DashboardFilter(Long hospitalId, Long departmentId, YearMonth from, YearMonth to) {
 
+    /** Ten years at most: a longer period is cut to its last ten years, which the page then names. */
+    public static final int MAX_MONTHS = 120;
+
     public DashboardFilter {
         if (from.isAfter(to)) {
             YearMonth earlier = to;
             to = from;
             from = earlier;
+        }
+        if (from.isBefore(to.minusMonths(MAX_MONTHS - 1))) {
+            from = to.minusMonths(MAX_MONTHS - 1);
         }
     }
 

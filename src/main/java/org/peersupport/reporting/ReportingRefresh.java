@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings the dashboard's summaries (V30) up to date: every ten minutes by default
+ * Brings the dashboard's summaries (V24) up to date: every ten minutes by default
  * (REPORTS_REFRESH_INTERVAL), in one instance at a time (ShedLock). The materialized views are refreshed concurrently, so the dashboard keeps
  * reading the previous figures meanwhile. Closed survey campaigns are summarized once each, from
  * the survey module's own suppressed results, and again for all if the minimum group size changes.
@@ -77,14 +77,17 @@ public class ReportingRefresh {
     public void refresh() {
         long started = System.nanoTime();
         int campaigns = summarizeSurveys();
-        for (String view : VIEWS) {
-            jdbc.execute("refresh materialized view concurrently " + view);
-        }
-        // A concurrent refresh rewrites changed rows; vacuum keeps the covering indexes (V31) enough.
+        // One transaction: a page reads every summary as of the same refresh, never some old, some new.
+        transaction.executeWithoutResult(status -> {
+            for (String view : VIEWS) {
+                jdbc.execute("refresh materialized view concurrently " + view);
+            }
+            jdbc.update("update report_refresh set refreshed_at = now() where id = 1");
+        });
+        // A concurrent refresh rewrites changed rows; vacuum keeps the covering indexes (V25) enough.
         for (String view : VIEWS) {
             jdbc.execute("vacuum (analyze) " + view);
         }
-        jdbc.update("update report_refresh set refreshed_at = now() where id = 1");
         log.info("Reporting summaries refreshed in {} ms ({} survey campaigns summarized)",
                 (System.nanoTime() - started) / 1_000_000, campaigns);
     }
@@ -98,11 +101,19 @@ public class ReportingRefresh {
                 where c.state = 'CLOSED' and t.family = ?::uuid
                   and not exists (select 1 from report_survey_campaign s where s.campaign_id = c.id)
                 """, UUID.class, PROGRAM_EVALUATION_FAMILY);
+        int summarized = 0;
         for (UUID id : pending) {
-            SurveyResults results = surveyResults.results(id, HospitalScope.everything());
-            transaction.executeWithoutResult(status -> store(results, minGroupSize));
+            // One campaign that cannot be read must not keep the others, and the summaries, stale.
+            try {
+                SurveyResults results = surveyResults.results(id, HospitalScope.everything());
+                transaction.executeWithoutResult(status -> store(results, minGroupSize));
+                summarized++;
+            }
+            catch (RuntimeException ex) {
+                log.error("Reporting: survey campaign {} could not be summarized", id, ex);
+            }
         }
-        return pending.size();
+        return summarized;
     }
 
     private void store(SurveyResults results, int minGroupSize) {

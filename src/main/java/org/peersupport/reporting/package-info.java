@@ -3,7 +3,7 @@
  * RE-AIM figures, charts, study table and CSV exports). Nothing depends on this module.
  *
  * <p>The dashboard is a read model. It runs read-only SQL aggregations over the other modules'
- * tables (organization, supporter, referral, interaction) into summaries of its own (V30, kept by
+ * tables (organization, supporter, referral, interaction) into summaries of its own (V24, kept by
  * {@link org.peersupport.reporting.ReportingRefresh}), and takes survey outcomes only through the
  * survey module's public results, which are already suppressed. It never reads interaction notes,
  * names or any single person's record: every figure is a count.

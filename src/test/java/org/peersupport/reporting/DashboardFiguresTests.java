@@ -55,6 +55,12 @@ class DashboardFiguresTests {
 
     long departmentB;
 
+    Place elsewhere;
+
+    long departmentX;
+
+    long departmentY;
+
     @BeforeAll
     void aSmallProgram() {
         assertThat(organization.settings().surveyMinGroupSize()).as("the suppression below assumes groups of 5")
@@ -127,6 +133,17 @@ class DashboardFiguresTests {
         for (int i = 0; i < 6; i++) {
             records.response(may, a, LocalDate.of(2025, 5, 10), i < 3, true, i < 3 ? 5 : null, null);
         }
+        // A second hospital: one physician of X, reached in X and, on a case referred from Y, in Y.
+        elsewhere = fixtures.hospital();
+        departmentX = elsewhere.departmentId();
+        departmentY = organization.createDepartment(elsewhere.hospitalId(), Fixtures.unique("Department"),
+                HospitalScope.everything());
+        long supporterX = fixtures.certifiedSupporter(departmentX).id();
+        long movedBetween = fixtures.physician(departmentX);
+        records.interaction(elsewhere.hospitalId(), departmentY, movedBetween, supporterX, null,
+                "2025-02-05T18:00:00Z", "CONNECTED", false);
+        records.interaction(elsewhere.hospitalId(), departmentX, movedBetween, supporterX, null,
+                "2025-03-05T18:00:00Z", "CONNECTED", false);
         refresh.refresh();
     }
 
@@ -148,6 +165,26 @@ class DashboardFiguresTests {
                 new Count("LEADER", 1), new Count("SELF", 1));
         assertThat(d.reach().byTrigger()).containsExactly(new Count("BURNOUT", 3), new Count("ADVERSE_EVENT", 2),
                 new Count("PERSONAL_OTHER", 1));
+    }
+
+    @Test
+    void a_physician_reached_in_two_departments_counts_once_for_the_hospital_and_for_each_department() {
+        DashboardFilter hospital = new DashboardFilter(elsewhere.hospitalId(), null, FIRST_HALF_2025.from(),
+                FIRST_HALF_2025.to());
+        Dashboard d = dashboards.dashboard(HospitalScope.everything(), hospital);
+        assertThat(d.reach().physicians()).isEqualTo(1);
+        // Adopted X holds the supporter and the physician; only the physician's own department counts.
+        assertThat(d.reach().inAdoptedDepartments()).isEqualTo(1);
+        assertThat(d.reach().shareOfAdoptedRoster()).isEqualTo(Proportion.of(1, 2));
+        for (long department : new long[] {departmentX, departmentY}) {
+            Dashboard one = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(
+                    elsewhere.hospitalId(), department, FIRST_HALF_2025.from(), FIRST_HALF_2025.to()));
+            assertThat(one.reach().physicians()).as("department " + department).isEqualTo(1);
+        }
+        // March alone: reached then too (in X), so counted, once.
+        Dashboard secondQuarter = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(
+                elsewhere.hospitalId(), null, java.time.YearMonth.of(2025, 3), java.time.YearMonth.of(2025, 3)));
+        assertThat(secondQuarter.reach().physicians()).isEqualTo(1);
     }
 
     @Test

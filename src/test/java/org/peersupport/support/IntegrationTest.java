@@ -25,6 +25,6 @@ import org.springframework.test.context.ContextConfiguration;
                 "spring.datasource.hikari.connection-timeout=5000"})
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = {TestDatabase.class, TestMail.class})
-@Import(Fixtures.class)
+@Import({Fixtures.class, StatementCounter.class})
 public @interface IntegrationTest {
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Which rows of the summaries a view reads: one department's, some hospitals' (a coordinator's,
- * or one), or the whole program's. Each names the grain of V30's summaries that answers it.
+ * or one), or the whole program's. Each names the grain of V24's summaries that answers it.
  */
 public record Slice(int grain, Long departmentId, Long[] hospitalIds) {
 
@@ -27,19 +27,22 @@ public record Slice(int grain, Long departmentId, Long[] hospitalIds) {
         return new Slice(PROGRAM, null, null);
     }
 
-    /** The condition on a grained summary (report_reach, _interaction, _referral, _first_contact). */
+    /**
+     * The condition on a grained summary (report_reach, _interaction, _referral, _first_contact).
+     * The grain is written into the SQL, not bound: the partial indexes "where grain = 0" are then
+     * usable by every plan PostgreSQL may choose, generic ones included.
+     */
     String grained(List<Object> args) {
-        args.add(grain);
         return switch (grain) {
             case DEPARTMENT -> {
                 args.add(departmentId);
-                yield "grain = ? and department_id = ?";
+                yield "grain = " + DEPARTMENT + " and department_id = ?";
             }
             case HOSPITAL -> {
                 args.add(hospitalIds);
-                yield "grain = ? and hospital_id = any(?)";
+                yield "grain = " + HOSPITAL + " and hospital_id = any(?)";
             }
-            default -> "grain = ?";
+            default -> "grain = " + PROGRAM;
         };
     }
 

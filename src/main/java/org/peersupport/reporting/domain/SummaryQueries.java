@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The dashboard's questions to the summaries of V30. Each method is one statement that sums a
+ * The dashboard's questions to the summaries of V24. Each method is one statement that sums a
  * few hundred summary rows; nothing here reads a person's record. Periods are given as the first
  * day of the first and of the last month; quarters are keyed by their first day.
  */
@@ -102,7 +102,8 @@ public class SummaryQueries {
         List<Object> args = new ArrayList<>();
         String where = slice.grained(args);
         args.addAll(List.of(Date.valueOf(first), Date.valueOf(last), Date.valueOf(first)));
-        String sql = "select coalesce(sum(physicians), 0), coalesce(sum(physicians) filter (where adopted), 0) "
+        String sql = "select coalesce(sum(physicians) filter (where scope = 0), 0), "
+                + "coalesce(sum(physicians) filter (where scope = 1), 0) "
                 + "from report_reach where " + where + " and month between ? and ? and prev_month < ?";
         return jdbc.queryForObject(sql, (rs, n) -> new Reached(rs.getLong(1), rs.getLong(2)), args.toArray());
     }
@@ -113,8 +114,8 @@ public class SummaryQueries {
         String where = slice.grained(args);
         args.addAll(List.of(Date.valueOf(first), Date.valueOf(last), Date.valueOf(first)));
         String sql = "select date_trunc('quarter', month)::date, sum(physicians) from report_reach where " + where
-                + " and month between ? and ? and prev_month < greatest(date_trunc('quarter', month)::date, ?) "
-                + "group by 1";
+                + " and scope = 0 and month between ? and ? "
+                + "and prev_month < greatest(date_trunc('quarter', month)::date, ?) group by 1";
         return byQuarter(sql, args, rs -> rs.getLong(2));
     }
 

@@ -66,10 +66,13 @@ create unique index report_supporter_uq on report_supporter (supporter_id);
 create index report_supporter_hospital_idx on report_supporter (hospital_id);
 
 -- Reach: physicians with at least one successful (CONNECTED) interaction, case or proactive.
--- One row per physician, department and month would be counted with DISTINCT on every view;
--- instead each such month carries the physician's previous month in that department, so the
--- physicians reached from month F to month T are the rows in F..T whose previous month is before
--- F, a plain sum. Those rows are then grouped, so a view sums cells, not physicians.
+-- One row per physician and month would need a DISTINCT on every view; instead each month a
+-- physician was reached carries their previous such month, so the physicians reached from month
+-- F to month T are the rows in F..T whose previous month is before F: a plain sum. The previous
+-- month is taken at each grain on its own (department, hospital, program), so a physician reached
+-- in two departments counts once for their hospital and once for the program.
+-- Scope 0 counts every physician reached; scope 1 only those now on the active roster of an
+-- adopted department they were reached in, so it never exceeds that roster, its denominator.
 create materialized view report_reach as
 with months as (
     select distinct i.physician_id, i.hospital_id, i.department_id,
@@ -77,20 +80,30 @@ with months as (
     from interaction i
     join hospital h on h.id = i.hospital_id
     where i.outcome = 'CONNECTED'
-), cells as (
-    select m.hospital_id, m.department_id, coalesce(rd.adopted, false) as adopted, m.month,
-           coalesce(lag(m.month) over (partition by m.physician_id, m.department_id order by m.month),
-                    '-infinity'::date) as prev_month
-    from months m
-    left join report_department rd on rd.department_id = m.department_id
+), scoped as (
+    select m.*, 0::smallint as scope from months m
+    union all
+    select m.*, 1::smallint from months m
+    join report_department rd on rd.department_id = m.department_id and rd.adopted
+    join physician p on p.id = m.physician_id and p.active and p.department_id = m.department_id
+), levels as (
+    select 0::smallint as grain, hospital_id, department_id, scope, month,
+           lag(month) over (partition by scope, physician_id, department_id order by month) as prev_month
+    from scoped
+    union all
+    select 1::smallint, hospital_id, 0::bigint, scope, month,
+           lag(month) over (partition by scope, physician_id, hospital_id order by month)
+    from (select distinct scope, physician_id, hospital_id, month from scoped) by_hospital
+    union all
+    select 3::smallint, 0::bigint, 0::bigint, scope, month,
+           lag(month) over (partition by scope, physician_id order by month)
+    from (select distinct scope, physician_id, month from scoped) by_program
 )
-select grouping(hospital_id, department_id)::smallint as grain, coalesce(hospital_id, 0) as hospital_id,
-       coalesce(department_id, 0) as department_id, adopted, month, prev_month, count(*)::bigint as physicians
-from cells
-group by grouping sets ((hospital_id, department_id, adopted, month, prev_month),
-                        (hospital_id, adopted, month, prev_month),
-                        (adopted, month, prev_month));
-create unique index report_reach_uq on report_reach (grain, hospital_id, department_id, month, prev_month, adopted);
+select grain, hospital_id, department_id, scope, month, coalesce(prev_month, '-infinity'::date) as prev_month,
+       count(*)::bigint as physicians
+from levels
+group by grain, hospital_id, department_id, scope, month, coalesce(prev_month, '-infinity'::date);
+create unique index report_reach_uq on report_reach (grain, hospital_id, department_id, scope, month, prev_month);
 create index report_reach_department_idx on report_reach (department_id, month) where grain = 0;
 
 -- Interactions by month: all, successful, with a red flag (each one escalated), proactive check-ins.
@@ -147,10 +160,11 @@ create materialized view report_first_contact as
 with r as (
     select r.hospital_id, r.department_id,
            date_trunc('month', r.created_at at time zone h.time_zone)::date as month,
-           floor(extract(epoch from (r.first_contact_at - r.created_at)) / 360)::integer as tenths
+           -- Contacts are logged to the minute, so one may read up to a minute before receipt: zero.
+           greatest(0, floor(extract(epoch from (r.first_contact_at - r.created_at)) / 360))::integer as tenths
     from referral r
     join hospital h on h.id = r.hospital_id
-    where r.first_contact_at is not null and r.first_contact_at >= r.created_at
+    where r.first_contact_at is not null
 )
 select grouping(hospital_id, department_id)::smallint as grain, coalesce(hospital_id, 0) as hospital_id,
        coalesce(department_id, 0) as department_id, month, tenths, count(*)::bigint as referrals
@@ -164,7 +178,7 @@ create index report_first_contact_department_idx on report_first_contact (depart
 -- for the whole campaign (department_id 0). Sums of figures already shown reveal no hidden group.
 -- Filled by ReportingRefresh through the survey module's results, once per closed campaign.
 create table report_survey_campaign (
-    campaign_id     uuid primary key references survey_campaign (id),
+    campaign_id     uuid primary key references survey_campaign (id) on delete cascade,
     min_group_size  integer not null
 );
 
