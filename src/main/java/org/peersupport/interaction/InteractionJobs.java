@@ -19,6 +19,7 @@ import org.peersupport.interaction.domain.InteractionRepository;
 import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.supporter.SupporterDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,8 +55,12 @@ public class InteractionJobs {
 
     private final Clock clock;
 
+    private final SupporterDirectory supporters;
+
     InteractionJobs(InteractionRepository interactions, InteractionNoteRepository notes, InteractionService service,
-            OrganizationService organization, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+            OrganizationService organization, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+            SupporterDirectory supporters) {
+        this.supporters = supporters;
         this.interactions = interactions;
         this.notes = notes;
         this.service = service;
@@ -101,6 +106,8 @@ public class InteractionJobs {
                 dayOf.put(i.getSupporterId(), local.toLocalDate());
             }
         }
+        // A retired supporter is not reminded; their follow-ups end with their service.
+        remind.retainAll(supporters.serving(remind));
         int sent = 0;
         for (long supporterId : remind) {
             if (jdbc.update("insert into follow_up_notice (supporter_id, day) values (?, ?) on conflict do nothing",

@@ -48,6 +48,17 @@ public class SupporterDirectory {
                         java.util.Set.copyOf(s.getConflicts())));
     }
 
+    /** Those of these supporters who still serve: active or paused, not retired. */
+    public java.util.Set<Long> serving(java.util.Collection<Long> supporterIds) {
+        java.util.Set<Long> serving = new java.util.HashSet<>();
+        supporters.findAllById(supporterIds).forEach(s -> {
+            if (s.getStatus() == SupporterStatus.ACTIVE || s.getStatus() == SupporterStatus.PAUSED) {
+                serving.add(s.getId());
+            }
+        });
+        return serving;
+    }
+
     /** The supporter record of a roster physician, if they are one. */
     public java.util.Optional<Long> supporterOf(long physicianId) {
         return supporters.findByPhysicianId(physicianId).map(Supporter::getId);

@@ -21,6 +21,7 @@ import org.peersupport.referral.TriageService;
 import org.peersupport.resource.ResourceDetails;
 import org.peersupport.resource.ResourceKind;
 import org.peersupport.resource.ResourceService;
+import org.peersupport.supporter.SupporterService;
 import org.peersupport.organization.HospitalScope;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.Fixtures.CertifiedSupporter;
@@ -71,6 +72,9 @@ class InteractionWorkflowTests {
 
     @Autowired
     InteractionJobs jobs;
+
+    @Autowired
+    SupporterService supporters;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -313,6 +317,23 @@ class InteractionWorkflowTests {
         post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now())));
         assertThat(mvc.get().uri("/contacts").with(user(supporter.user()))).hasStatusOk().bodyText()
                 .contains("No follow-up planned.");
+    }
+
+    @Test
+    void a_retired_supporter_is_not_reminded_of_follow_ups() throws Exception {
+        LocalDate today = LocalDate.now(clock.withZone(zone()));
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))
+                .with("followUpOn", today.toString()));
+        long other = fixtures.physician(place.departmentId());
+        post("/contacts/check-in", supporter.user(), contact(local(Instant.now()))
+                .with("physicianId", String.valueOf(other)).with("followUpOn", today.toString()));
+        triage.close(caseId, org.peersupport.referral.Outcome.WITHDRAWN, cases.version(caseId), coordinator);
+        supporters.changeStatus(supporter.id(), SupporterService.StatusChange.RETIRE, null,
+                supporters.supporter(supporter.id(), HospitalScope.everything()).version(), HospitalScope.everything());
+
+        jobs.remindFollowUps(today.atTime(20, 0).atZone(zone()).toInstant());
+        assertThat(jdbc.queryForObject("select count(*) from follow_up_notice where supporter_id = ?", Integer.class,
+                supporter.id())).isZero();
     }
 
     // --- Who sees what ---
