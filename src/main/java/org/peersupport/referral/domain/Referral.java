@@ -137,7 +137,7 @@ public class Referral {
     }
 
     /** A contact no earlier than the case itself, to the minute, as contacts are logged. */
-    public boolean existedAt(Instant at) {
+    private boolean existedAt(Instant at) {
         return !at.isBefore(createdAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
     }
 
