@@ -7,8 +7,8 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-import org.peersupport.organization.HospitalScope;
-import org.peersupport.organization.HospitalScoped;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.HospitalScoped;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

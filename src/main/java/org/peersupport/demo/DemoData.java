@@ -1,50 +1,48 @@
 package org.peersupport.demo;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.stream.Collectors;
-
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.peersupport.account.AccountService;
 import org.peersupport.account.AccountSummary;
 import org.peersupport.account.CurrentUser;
+import org.peersupport.account.NewAccount;
+import org.peersupport.account.Role;
 import org.peersupport.interaction.ContactDetails;
 import org.peersupport.interaction.ContactMode;
 import org.peersupport.interaction.ContactOutcome;
 import org.peersupport.interaction.InteractionService;
-import org.peersupport.referral.ReferralService;
-import org.peersupport.referral.TriageService;
-import org.peersupport.resource.ResourceDetails;
-import org.peersupport.resource.ResourceKind;
-import org.peersupport.resource.ResourceService;
-import org.peersupport.referral.Trigger;
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.HospitalSummary;
-import org.peersupport.organization.RosterQuery;
-import org.peersupport.supporter.SupporterService;
-import org.peersupport.supporter.TrainingService;
-import org.springframework.data.domain.PageRequest;
-import org.peersupport.account.NewAccount;
-import org.peersupport.account.Role;
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.RosterImportPreview;
 import org.peersupport.organization.RosterImportService;
+import org.peersupport.organization.RosterQuery;
 import org.peersupport.organization.RosterService;
+import org.peersupport.referral.ReferralService;
+import org.peersupport.referral.TriageService;
+import org.peersupport.referral.Trigger;
+import org.peersupport.resource.ResourceDetails;
+import org.peersupport.resource.ResourceKind;
+import org.peersupport.resource.ResourceService;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.supporter.SupporterService;
+import org.peersupport.supporter.TrainingService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**

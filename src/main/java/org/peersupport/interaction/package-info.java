@@ -4,5 +4,5 @@
  * reads and that are deleted after the retention period. Which red flag was seen is never stored.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"organization", "account", "supporter", "referral", "resource", "audit", "web"})
+        allowedDependencies = {"shared", "organization", "account", "supporter", "referral", "resource", "audit", "web"})
 package org.peersupport.interaction;

@@ -10,9 +10,10 @@ import org.peersupport.organization.domain.Hospital;
 import org.peersupport.organization.domain.HospitalRepository;
 import org.peersupport.organization.domain.ProgramSettings;
 import org.peersupport.organization.domain.ProgramSettingsRepository;
-import org.peersupport.web.RuleViolationException;
-import org.peersupport.web.NotFoundException;
-import org.peersupport.web.StaleEdit;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.NotFoundException;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.shared.StaleEdit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -14,7 +14,7 @@ import org.peersupport.organization.RosterImportPreview.Problem;
 import org.peersupport.organization.domain.Department;
 import org.peersupport.organization.domain.DepartmentRepository;
 import org.peersupport.organization.domain.RosterFile;
-import org.peersupport.web.NotFoundException;
+import org.peersupport.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

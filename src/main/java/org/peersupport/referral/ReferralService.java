@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.peersupport.account.CurrentUser;
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.PhysicianSummary;
 import org.peersupport.organization.RosterQuery;
@@ -21,7 +20,8 @@ import org.peersupport.referral.domain.Referral;
 import org.peersupport.referral.domain.ReferralRepository;
 import org.peersupport.referral.domain.ReferralRequest;
 import org.peersupport.referral.domain.ReferralRequestRepository;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.RuleViolationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

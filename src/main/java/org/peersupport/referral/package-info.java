@@ -4,5 +4,5 @@
  * the case life cycle. The referrer is never shown to anyone unless they agreed to be named.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"organization", "account", "supporter", "audit", "resource", "web"})
+        allowedDependencies = {"shared", "organization", "account", "supporter", "audit", "resource", "web"})
 package org.peersupport.referral;

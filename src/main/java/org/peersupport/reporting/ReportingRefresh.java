@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.survey.CampaignView;
 import org.peersupport.survey.QuestionKind;
-import org.peersupport.survey.SurveyResults;
 import org.peersupport.survey.SurveyResults.Group;
 import org.peersupport.survey.SurveyResults.QuestionResult;
 import org.peersupport.survey.SurveyResults.Rate;
+import org.peersupport.survey.SurveyResults;
 import org.peersupport.survey.SurveyResultsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

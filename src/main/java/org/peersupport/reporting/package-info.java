@@ -8,5 +8,5 @@
  * survey module's public results, which are already suppressed. It never reads interaction notes,
  * names or any single person's record: every figure is a count.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "account", "survey", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "account", "survey", "web"})
 package org.peersupport.reporting;

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.resource.domain.Resource;
 import org.peersupport.resource.domain.ResourceRepository;
-import org.peersupport.web.NotFoundException;
-import org.peersupport.web.RuleViolationException;
-import org.peersupport.web.StaleEdit;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.NotFoundException;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.shared.StaleEdit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -3,5 +3,5 @@
  * declared conflicts), the curriculum, training sessions with attendance and module completion,
  * derived certification and its expiry, and who may take a case now.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "account", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "account", "web"})
 package org.peersupport.supporter;

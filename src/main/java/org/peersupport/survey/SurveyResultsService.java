@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.ProgramSettingsView;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.NotFoundException;
 import org.peersupport.survey.domain.Campaign;
 import org.peersupport.survey.domain.CampaignRepository;
 import org.peersupport.survey.domain.ResultQueries;
-import org.peersupport.survey.domain.ResultsBuilder;
 import org.peersupport.survey.domain.ResultsBuilder.Department;
-import org.peersupport.web.NotFoundException;
+import org.peersupport.survey.domain.ResultsBuilder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,10 +2,10 @@ package org.peersupport.survey;
 
 import java.util.List;
 
+import org.peersupport.shared.NotFoundException;
+import org.peersupport.shared.StaleEdit;
 import org.peersupport.survey.domain.SurveyTemplate;
 import org.peersupport.survey.domain.SurveyTemplateRepository;
-import org.peersupport.web.NotFoundException;
-import org.peersupport.web.StaleEdit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;

@@ -12,6 +12,6 @@ public record TemplateView(long id, String name, int revision, boolean frozen, l
 
     public QuestionView question(long questionId) {
         return questions.stream().filter(q -> q.id() == questionId).findFirst()
-                .orElseThrow(org.peersupport.web.NotFoundException::new);
+                .orElseThrow(org.peersupport.shared.NotFoundException::new);
     }
 }

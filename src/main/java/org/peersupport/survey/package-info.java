@@ -6,5 +6,5 @@
  * token or a person (see the V20 migration and SurveyAnonymityTests). Results for small groups are
  * hidden, with complementary suppression, so that a hidden group cannot be recovered by subtraction.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"organization", "account", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "account", "web"})
 package org.peersupport.survey;

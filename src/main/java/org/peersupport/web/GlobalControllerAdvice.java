@@ -3,6 +3,7 @@ package org.peersupport.web;
 import java.beans.PropertyEditorSupport;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.peersupport.shared.NotFoundException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.dao.DataIntegrityViolationException;

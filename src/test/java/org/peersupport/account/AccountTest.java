@@ -6,8 +6,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.peersupport.account.domain.Account;
-import org.peersupport.organization.HospitalScope;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.RuleViolationException;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;

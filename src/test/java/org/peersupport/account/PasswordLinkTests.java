@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.peersupport.support.TestMail;
 import org.peersupport.supporter.SupporterService;
-import org.peersupport.organization.HospitalScope;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -2,7 +2,7 @@ package org.peersupport.organization;
 
 import org.junit.jupiter.api.Test;
 import org.peersupport.organization.domain.ProgramSettings;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;

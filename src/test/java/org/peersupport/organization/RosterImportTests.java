@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peersupport.account.CurrentUser;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;

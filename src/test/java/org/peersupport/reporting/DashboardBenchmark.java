@@ -5,12 +5,11 @@ import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.peersupport.account.CurrentUser;
-import org.peersupport.organization.HospitalScope;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;

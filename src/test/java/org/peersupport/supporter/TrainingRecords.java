@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.peersupport.organization.HospitalScope;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures;
 
 /**

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.peersupport.account.CurrentUser;
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.peersupport.organization.HospitalScope;
-import org.peersupport.support.Fixtures;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures.Place;
+import org.peersupport.support.Fixtures;
 import org.peersupport.support.TestMail;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -8,10 +8,10 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.RosterService;
-import org.peersupport.support.Fixtures;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures.Place;
+import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.peersupport.support.TestMail;
 import org.peersupport.survey.SurveyDriver.Opened;
@@ -146,7 +146,7 @@ class SurveyMailTests {
 
         // A second reminder the same day is refused; the coordinator never sees who was reminded.
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> campaigns.remind(campaign.id(),
-                HospitalScope.everything())).isInstanceOf(org.peersupport.web.RuleViolationException.class)
+                HospitalScope.everything())).isInstanceOf(org.peersupport.shared.RuleViolationException.class)
                 .extracting("messageKey").isEqualTo("campaign.error.reminderTooSoon");
         assertThat(output.getAll()).doesNotContain(firstLink).doesNotContain(secondLink);
     }

@@ -1,13 +1,13 @@
 package org.peersupport.web;
 
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
@@ -15,14 +15,14 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.OrganizationService;
-import org.peersupport.supporter.SupporterService;
-import org.peersupport.supporter.TrainingService;
-import org.peersupport.support.Fixtures;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures.CertifiedSupporter;
 import org.peersupport.support.Fixtures.Place;
+import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
+import org.peersupport.supporter.SupporterService;
+import org.peersupport.supporter.TrainingService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;

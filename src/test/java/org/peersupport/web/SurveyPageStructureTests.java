@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.peersupport.account.CurrentUser;
-import org.peersupport.organization.HospitalScope;
-import org.peersupport.support.Fixtures;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures.Place;
+import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.peersupport.survey.CampaignService;
 import org.peersupport.survey.InvitationMailer;

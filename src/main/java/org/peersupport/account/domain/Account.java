@@ -21,7 +21,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 @Entity

@@ -12,12 +12,13 @@ import org.peersupport.account.CurrentUser;
 import org.peersupport.account.NewAccount;
 import org.peersupport.account.PasswordLinks;
 import org.peersupport.account.Role;
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.PhysicianSummary;
 import org.peersupport.organization.RosterService;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -103,7 +104,7 @@ class AccountAdminController {
             return "redirect:/admin/accounts/" + id;
         }
         catch (RuleViolationException ex) {
-            ex.rejectOn(result);
+            FormErrors.reject(ex, result);
             return "admin/account-new";
         }
     }
@@ -124,7 +125,7 @@ class AccountAdminController {
             @Valid @ModelAttribute("form") AccountForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         AccountSummary account = accounts.account(id);
-        if (RuleViolationException.attempt(result, () ->
+        if (FormErrors.attempt(result, () ->
                 accounts.changeAccess(id, form.getDisplayName(), form.getRoles(), form.getHospitalIds(),
                     rosterLink(form.needsRosterLink(), form.getPhysicianEmail(), account.email()),
                     form.getVersion(), user.accountId()))) {
@@ -173,7 +174,7 @@ class AccountAdminController {
     String resetPassword(@PathVariable long id, @Valid @ModelAttribute("resetForm") PasswordResetForm resetForm,
             BindingResult result, Model model, RedirectAttributes redirect) {
         AccountSummary account = accounts.account(id);
-        if (RuleViolationException.attempt(result, () -> accounts.resetPassword(id, resetForm.password()))) {
+        if (FormErrors.attempt(result, () -> accounts.resetPassword(id, resetForm.password()))) {
             redirect.addFlashAttribute("flash", "account.passwordReset");
             return "redirect:/admin/accounts/" + id;
         }

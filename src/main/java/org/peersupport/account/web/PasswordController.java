@@ -5,7 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.peersupport.account.AccountService;
 import org.peersupport.account.CurrentUser;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -45,7 +46,7 @@ class PasswordController {
             accounts.changeOwnPassword(user.accountId(), form.currentPassword(), form.newPassword());
         }
         catch (RuleViolationException ex) {
-            ex.rejectOn(result);
+            FormErrors.reject(ex, result);
             return "account/password";
         }
         redirect.addFlashAttribute("flash", "password.changed");

@@ -5,8 +5,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.peersupport.account.PasswordLinks;
-import org.peersupport.web.NotFoundException;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.NotFoundException;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,7 +58,7 @@ class SetPasswordController {
                 return "redirect:/login?passwordSet";
             }
             catch (RuleViolationException ex) {
-                ex.rejectOn(result);
+                FormErrors.reject(ex, result);
             }
             catch (NotFoundException ex) {
                 return linkNotValid(response);

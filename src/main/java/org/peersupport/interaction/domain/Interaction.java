@@ -22,7 +22,7 @@ import org.peersupport.interaction.ContactDetails;
 import org.peersupport.interaction.ContactMode;
 import org.peersupport.interaction.ContactOutcome;
 import org.peersupport.interaction.EscalationAction;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
 
 /**
  * One contact between a supporter and a physician. It is logged once and never changed: the

@@ -17,7 +17,8 @@ import org.peersupport.interaction.InteractionViews.ContactTarget;
 import org.peersupport.interaction.RedFlag;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.PhysicianSummary;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -106,7 +107,7 @@ class ContactController {
      */
     private boolean log(BindingResult result, ContactForm form, CurrentUser user, Runnable change) {
         try {
-            return RuleViolationException.attempt(result, change);
+            return FormErrors.attempt(result, change);
         }
         catch (DataIntegrityViolationException twin) {
             if (form.submissionKey() != null && interactions.logged(form.submissionKey(), user)) {

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.peersupport.organization.MatchingPolicy;
 import org.peersupport.organization.ProgramSettingsView;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
 
 @Entity
 @Table(name = "program_settings")

@@ -8,10 +8,11 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.peersupport.organization.HospitalScoped;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.HospitalScoped;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -72,7 +73,7 @@ class HospitalController {
                 return "redirect:/organization/hospitals/" + id;
             }
             catch (RuleViolationException ex) {
-                ex.rejectOn(result);
+                FormErrors.reject(ex, result);
             }
         }
         model.addAttribute("hospitals", organization.hospitals(user.hospitalScope()));
@@ -96,7 +97,7 @@ class HospitalController {
             RedirectAttributes redirect) {
         HospitalSummary hospital = organization.hospital(id, user.hospitalScope());
         validateZone(form.timeZone(), result);
-        if (RuleViolationException.attempt(result, () ->
+        if (FormErrors.attempt(result, () ->
                 organization.changeHospital(id, form.name(), ZoneId.of(form.timeZone()), form.version()))) {
             redirect.addFlashAttribute("flash", "hospital.saved");
             return "redirect:/organization/hospitals/" + id;
@@ -120,7 +121,7 @@ class HospitalController {
             @Valid @ModelAttribute("departmentForm") DepartmentForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         HospitalSummary hospital = organization.hospital(id, user.hospitalScope());
-        if (RuleViolationException.attempt(result, () ->
+        if (FormErrors.attempt(result, () ->
                 organization.createDepartment(id, form.name(), user.hospitalScope()))) {
             redirect.addFlashAttribute("flash", "department.created");
             return "redirect:/organization/hospitals/" + id;
@@ -135,7 +136,7 @@ class HospitalController {
             @AuthenticationPrincipal HospitalScoped user, Model model) {
         HospitalSummary hospital = organization.hospital(id, user.hospitalScope());
         var department = organization.department(departmentId).filter(d -> d.hospitalId() == id)
-                .orElseThrow(org.peersupport.web.NotFoundException::new);
+                .orElseThrow(org.peersupport.shared.NotFoundException::new);
         model.addAttribute("hospital", hospital);
         model.addAttribute("department", department);
         model.addAttribute("departmentForm",
@@ -149,8 +150,8 @@ class HospitalController {
             BindingResult result, Model model, RedirectAttributes redirect) {
         HospitalSummary hospital = organization.hospital(id, user.hospitalScope());
         var department = organization.department(departmentId).filter(d -> d.hospitalId() == id)
-                .orElseThrow(org.peersupport.web.NotFoundException::new);
-        if (RuleViolationException.attempt(result, () ->
+                .orElseThrow(org.peersupport.shared.NotFoundException::new);
+        if (FormErrors.attempt(result, () ->
                 organization.renameDepartment(id, departmentId, form.name(), form.version(), user.hospitalScope()))) {
             redirect.addFlashAttribute("flash", "department.saved");
             return "redirect:/organization/hospitals/" + id;

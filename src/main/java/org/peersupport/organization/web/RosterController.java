@@ -17,15 +17,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.peersupport.organization.CareerStage;
 import org.peersupport.organization.DepartmentSummary;
-import org.peersupport.organization.HospitalScope;
-import org.peersupport.organization.HospitalScoped;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.PhysicianDetails;
 import org.peersupport.organization.PhysicianSummary;
 import org.peersupport.organization.RosterQuery;
 import org.peersupport.organization.RosterService;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.HospitalScoped;
+import org.peersupport.shared.RuleViolationException;
 import org.peersupport.web.CsvCells;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -123,7 +124,7 @@ class RosterController {
                 return "redirect:/roster/" + id;
             }
             catch (RuleViolationException ex) {
-                ex.rejectOn(result);
+                FormErrors.reject(ex, result);
             }
         }
         return formPage(user, model, null);
@@ -141,7 +142,7 @@ class RosterController {
             @Valid @ModelAttribute("form") PhysicianForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         PhysicianSummary physician = roster.physician(id, user.hospitalScope());
-        if (RuleViolationException.attempt(result, () ->
+        if (FormErrors.attempt(result, () ->
                 roster.change(id, form.details(), form.version(), user.hospitalScope()))) {
             redirect.addFlashAttribute("flash", "roster.saved");
             return "redirect:/roster/" + id;

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 import org.peersupport.organization.MatchingPolicy;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.ProgramSettingsView;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,7 +75,7 @@ class SettingsController {
             organization.changeSettings(form.view(), form.version());
         }
         catch (RuleViolationException ex) {
-            ex.rejectOn(result);
+            FormErrors.reject(ex, result);
             return "admin/settings";
         }
         redirect.addFlashAttribute("flash", "settings.saved");

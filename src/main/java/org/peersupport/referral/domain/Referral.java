@@ -16,7 +16,7 @@ import org.peersupport.referral.Outcome;
 import org.peersupport.referral.ReferralSource;
 import org.peersupport.referral.ReferralStatus;
 import org.peersupport.referral.Trigger;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
 
 /**
  * One case for one referred physician: NEW → ASSIGNED → CONTACTED → CLOSED, with one outcome.

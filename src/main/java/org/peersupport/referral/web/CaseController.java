@@ -5,12 +5,12 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-
 import org.peersupport.account.CurrentUser;
 import org.peersupport.referral.CaseService;
 import org.peersupport.referral.DeclineReason;
 import org.peersupport.referral.Outcome;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +65,7 @@ class CaseController {
         if (form.outcome() != null && !SUPPORTER_OUTCOMES.contains(form.outcome())) {
             result.rejectValue("outcome", "case.error.outcome");
         }
-        if (RuleViolationException.attempt(result, () -> cases.close(id, form.outcome(), user))) {
+        if (FormErrors.attempt(result, () -> cases.close(id, form.outcome(), user))) {
             redirect.addFlashAttribute("flash", "triage.closed");
             return "redirect:/cases";
         }

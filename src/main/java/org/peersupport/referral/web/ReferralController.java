@@ -7,10 +7,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.peersupport.account.CurrentUser;
-import org.peersupport.referral.ReferralService;
 import org.peersupport.referral.ReferralService.NewReferral;
+import org.peersupport.referral.ReferralService;
 import org.peersupport.referral.Trigger;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -101,7 +102,7 @@ class ReferralController {
                 return "redirect:/referrals/received";
             }
             catch (RuleViolationException ex) {
-                ex.rejectOn(result);
+                FormErrors.reject(ex, result);
             }
         }
         if (form.colleagueId() != null) {

@@ -19,10 +19,11 @@ import org.peersupport.referral.ReferralService;
 import org.peersupport.referral.ReferralSource;
 import org.peersupport.referral.ReferralStatus;
 import org.peersupport.referral.ReferralViews.CaseForCoordinator;
-import org.peersupport.referral.TriageService;
 import org.peersupport.referral.TriageService.QueueFilter;
+import org.peersupport.referral.TriageService;
 import org.peersupport.referral.Trigger;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -110,7 +111,7 @@ class TriageController {
     String assign(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @Valid @ModelAttribute("assignForm") AssignForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (RuleViolationException.attempt(result, () -> triage.assign(id, form.supporterId(), form.version(), user))) {
+        if (FormErrors.attempt(result, () -> triage.assign(id, form.supporterId(), form.version(), user))) {
             redirect.addFlashAttribute("flash", "triage.assigned");
             return "redirect:/triage/" + id;
         }
@@ -121,7 +122,7 @@ class TriageController {
     String close(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @Valid @ModelAttribute("closeForm") CloseForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (RuleViolationException.attempt(result, () -> triage.close(id, form.outcome(), form.version(), user))) {
+        if (FormErrors.attempt(result, () -> triage.close(id, form.outcome(), form.version(), user))) {
             redirect.addFlashAttribute("flash", "triage.closed");
             return "redirect:/triage/" + id;
         }
@@ -168,7 +169,7 @@ class TriageController {
             return "redirect:/triage";
         }
         catch (RuleViolationException ex) {
-            ex.rejectOn(result);
+            FormErrors.reject(ex, result);
             return "referral/event";
         }
     }

@@ -2,9 +2,9 @@ package org.peersupport.reporting.web;
 
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.RosterService;
+import org.peersupport.shared.HospitalScope;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

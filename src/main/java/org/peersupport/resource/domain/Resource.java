@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.peersupport.resource.ResourceDetails;
 import org.peersupport.resource.ResourceKind;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
 
 /** A support resource. Its web address must be http or https, so a link can never run script. */
 @Entity

@@ -15,7 +15,8 @@ import org.peersupport.resource.ResourceDetails;
 import org.peersupport.resource.ResourceKind;
 import org.peersupport.resource.ResourceService;
 import org.peersupport.resource.ResourceView;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -73,7 +74,7 @@ class ResourceController {
     @PostMapping("/new")
     String add(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") ResourceForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        if (RuleViolationException.attempt(result, () -> resources.add(form.details(), user.hospitalScope()))) {
+        if (FormErrors.attempt(result, () -> resources.add(form.details(), user.hospitalScope()))) {
             redirect.addFlashAttribute("flash", "resource.saved");
             return "redirect:/resources";
         }
@@ -93,7 +94,7 @@ class ResourceController {
             @Valid @ModelAttribute("form") ResourceForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         ResourceView r = resources.resource(id, user.hospitalScope());
-        if (RuleViolationException.attempt(result, () ->
+        if (FormErrors.attempt(result, () ->
                 resources.change(id, form.details(), form.version(), user.hospitalScope()))) {
             redirect.addFlashAttribute("flash", "resource.saved");
             return "redirect:/resources";

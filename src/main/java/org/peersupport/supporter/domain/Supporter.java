@@ -17,8 +17,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.peersupport.shared.RuleViolationException;
 import org.peersupport.supporter.SupporterStatus;
-import org.peersupport.web.RuleViolationException;
 
 /**
  * A peer supporter: a roster physician (by id) nominated for a hospital's program. Guards its own

@@ -18,7 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
 
 /**
  * A training session of one hospital: its date, facilitator and the modules it covers, and who

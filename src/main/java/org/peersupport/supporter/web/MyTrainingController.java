@@ -3,12 +3,12 @@ package org.peersupport.supporter.web;
 import java.time.LocalDate;
 
 import org.peersupport.account.CurrentUser;
-import org.peersupport.supporter.SupporterService;
+import org.peersupport.shared.NotFoundException;
+import org.peersupport.shared.RuleViolationException;
 import org.peersupport.supporter.SupporterService.StatusChange;
+import org.peersupport.supporter.SupporterService;
 import org.peersupport.supporter.SupporterSummary;
 import org.peersupport.supporter.TrainingService;
-import org.peersupport.web.NotFoundException;
-import org.peersupport.web.RuleViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -21,19 +21,20 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.organization.DepartmentSummary;
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.RosterQuery;
 import org.peersupport.organization.RosterService;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.RuleViolationException;
 import org.peersupport.supporter.CertificationState;
 import org.peersupport.supporter.SupporterQuery;
-import org.peersupport.supporter.SupporterService;
 import org.peersupport.supporter.SupporterService.StatusChange;
+import org.peersupport.supporter.SupporterService;
 import org.peersupport.supporter.SupporterStatus;
 import org.peersupport.supporter.SupporterSummary;
 import org.peersupport.supporter.TrainingService;
 import org.peersupport.web.CsvCells;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -167,7 +168,7 @@ class SupporterController {
             @Valid @ModelAttribute("statusForm") StatusForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         SupporterSummary supporter = supporters.supporter(id, user.hospitalScope());
-        if (RuleViolationException.attempt(result, () ->
+        if (FormErrors.attempt(result, () ->
                 supporters.changeStatus(id, form.change(), form.pausedUntil(), form.version(), user.hospitalScope()))) {
             redirect.addFlashAttribute("flash", "supporter.statusChanged");
             return "redirect:/supporters/" + id;
@@ -180,7 +181,7 @@ class SupporterController {
             @Valid @ModelAttribute("serviceForm") ServiceForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         SupporterSummary supporter = supporters.supporter(id, user.hospitalScope());
-        if (RuleViolationException.attempt(result, () ->
+        if (FormErrors.attempt(result, () ->
                 supporters.changeService(id, form.capacity(), form.departmentIds(), form.version(),
                     user.hospitalScope()))) {
             redirect.addFlashAttribute("flash", "supporter.saved");
@@ -194,7 +195,7 @@ class SupporterController {
             @Valid @ModelAttribute("conflictForm") ConflictForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         SupporterSummary supporter = supporters.supporter(id, user.hospitalScope());
-        if (RuleViolationException.attempt(result, () ->
+        if (FormErrors.attempt(result, () ->
                 supporters.declareConflict(id, form.conflictEmail(), user.hospitalScope()))) {
             redirect.addFlashAttribute("flash", "supporter.conflictAdded");
             return "redirect:/supporters/" + id;

@@ -15,14 +15,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.peersupport.account.CurrentUser;
-import org.peersupport.organization.HospitalScope;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.RuleViolationException;
 import org.peersupport.supporter.SupporterService;
 import org.peersupport.supporter.SupporterSummary;
-import org.peersupport.supporter.TrainingService;
 import org.peersupport.supporter.TrainingService.SessionView;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.supporter.TrainingService;
+import org.peersupport.web.FormErrors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -105,7 +106,7 @@ class TrainingController {
                 return "redirect:/training/sessions/" + id;
             }
             catch (RuleViolationException ex) {
-                ex.rejectOn(result);
+                FormErrors.reject(ex, result);
             }
         }
         return sessionForm(user, model);

@@ -20,8 +20,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.peersupport.shared.RuleViolationException;
 import org.peersupport.survey.CampaignState;
-import org.peersupport.web.RuleViolationException;
 
 /**
  * A survey of chosen departments of one hospital, open from its opening day to its closing day in

@@ -19,12 +19,12 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.peersupport.shared.NotFoundException;
+import org.peersupport.shared.RuleViolationException;
 import org.peersupport.survey.QuestionDraft;
 import org.peersupport.survey.QuestionKind;
 import org.peersupport.survey.QuestionView;
 import org.peersupport.survey.TemplateView;
-import org.peersupport.web.NotFoundException;
-import org.peersupport.web.RuleViolationException;
 
 /**
  * One version of a survey template: ordered questions. While it is a draft it can change; once a

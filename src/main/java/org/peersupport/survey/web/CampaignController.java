@@ -15,17 +15,18 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.peersupport.organization.DepartmentSummary;
-import org.peersupport.organization.HospitalScope;
-import org.peersupport.organization.HospitalScoped;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.HospitalScoped;
+import org.peersupport.shared.RuleViolationException;
 import org.peersupport.survey.CampaignService;
 import org.peersupport.survey.CampaignSummary;
 import org.peersupport.survey.CampaignView;
 import org.peersupport.survey.NewCampaign;
 import org.peersupport.survey.SurveyTemplateService;
 import org.peersupport.survey.TemplateSummary;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -116,7 +117,7 @@ class CampaignController {
                 return "redirect:/surveys/" + id;
             }
             catch (RuleViolationException ex) {
-                ex.rejectOn(result);
+                FormErrors.reject(ex, result);
             }
         }
         return formPage(user, model);

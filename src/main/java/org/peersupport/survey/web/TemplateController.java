@@ -9,12 +9,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.peersupport.shared.RuleViolationException;
 import org.peersupport.survey.QuestionDraft;
 import org.peersupport.survey.QuestionKind;
 import org.peersupport.survey.QuestionView;
 import org.peersupport.survey.SurveyTemplateService;
 import org.peersupport.survey.TemplateView;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.web.FormErrors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -162,7 +163,7 @@ class TemplateController {
             RedirectAttributes redirect) {
         TemplateView template = templates.template(id);
         QuestionView question = template.question(questionId);
-        if (RuleViolationException.attempt(result, () ->
+        if (FormErrors.attempt(result, () ->
                 templates.changeQuestion(id, questionId, form.draft(), form.version()))) {
             redirect.addFlashAttribute("flash", "template.questionSaved");
             return "redirect:/surveys/templates/" + id;
@@ -201,7 +202,7 @@ class TemplateController {
             model.addAttribute("problem", new CampaignController.Problem(ex.messageKey(), ex.arguments()));
         }
         else {
-            ex.rejectOn(result);
+            FormErrors.reject(ex, result);
         }
     }
 

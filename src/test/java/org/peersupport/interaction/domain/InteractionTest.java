@@ -14,9 +14,7 @@ import org.peersupport.interaction.ContactDetails;
 import org.peersupport.interaction.ContactMode;
 import org.peersupport.interaction.ContactOutcome;
 import org.peersupport.interaction.EscalationAction;
-import org.peersupport.web.RuleViolationException;
-import org.springframework.validation.BeanPropertyBindingResult;
-import org.springframework.validation.FieldError;
+import org.peersupport.shared.RuleViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,14 +47,7 @@ class InteractionTest {
 
     /** Every field the refusal names, in order. */
     static List<String> fieldsOf(RuleViolationException ex) {
-        BeanPropertyBindingResult result = new BeanPropertyBindingResult(new Object(), "form") {
-            @Override
-            protected Object getActualFieldValue(String field) {
-                return null;
-            }
-        };
-        ex.rejectOn(result);
-        return result.getFieldErrors().stream().map(FieldError::getField).toList();
+        return ex.violations().stream().map(RuleViolationException::field).toList();
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.peersupport.referral.Outcome;
 import org.peersupport.referral.ReferralSource;
 import org.peersupport.referral.ReferralStatus;
 import org.peersupport.referral.Trigger;
-import org.peersupport.web.RuleViolationException;
+import org.peersupport.shared.RuleViolationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

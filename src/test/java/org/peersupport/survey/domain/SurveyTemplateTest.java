@@ -3,10 +3,10 @@ package org.peersupport.survey.domain;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.peersupport.shared.RuleViolationException;
 import org.peersupport.survey.QuestionDraft;
 import org.peersupport.survey.QuestionKind;
 import org.peersupport.survey.QuestionView;
-import org.peersupport.web.RuleViolationException;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.peersupport.organization;
+package org.peersupport.shared;
 
 /**
  * Implemented by the signed-in principal, so that this module's pages can scope their queries

@@ -1,4 +1,4 @@
-package org.peersupport.organization;
+package org.peersupport.shared;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package org.peersupport.web;
+package org.peersupport.shared;
 
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 

@@ -1,4 +1,4 @@
-package org.peersupport.web;
+package org.peersupport.shared;
 
 /**
  * The record does not exist, or exists outside what the caller may see. Both give the same

@@ -1,0 +1,41 @@
+package org.peersupport.web;
+
+import org.peersupport.shared.RuleViolationException;
+import org.springframework.validation.BindingResult;
+
+/** Turns the rules a change broke into errors on the form that asked for it. */
+public final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    /**
+     * Makes a change for a form that bound without errors. A rule it breaks becomes an error on the
+     * form instead. Returns whether the change was made.
+     */
+    public static boolean attempt(BindingResult result, Runnable change) {
+        if (result.hasErrors()) {
+            return false;
+        }
+        try {
+            change.run();
+            return true;
+        }
+        catch (RuleViolationException ex) {
+            reject(ex, result);
+            return false;
+        }
+    }
+
+    /** Records every rule the exception names next to its field, or on the form itself. */
+    public static void reject(RuleViolationException ex, BindingResult result) {
+        for (RuleViolationException rule : ex.violations()) {
+            if (rule.field() == null) {
+                result.reject(rule.messageKey(), rule.arguments(), rule.messageKey());
+            }
+            else {
+                result.rejectValue(rule.field(), rule.messageKey(), rule.arguments(), rule.messageKey());
+            }
+        }
+    }
+}
