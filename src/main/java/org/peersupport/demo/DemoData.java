@@ -34,6 +34,7 @@ import org.peersupport.referral.Trigger;
 import org.peersupport.resource.ResourceDetails;
 import org.peersupport.resource.ResourceKind;
 import org.peersupport.resource.ResourceService;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.supporter.SupporterService;
 import org.peersupport.supporter.TrainingService;
@@ -61,6 +62,8 @@ class DemoData implements ApplicationRunner {
             "coordinator@example.org", "demo coordinator password",
             "supporter@example.org", "demo supporter password",
             "physician@example.org", "demo physician password");
+
+    private static final ZoneId DEMO_ZONE = ZoneId.of("America/Los_Angeles");
 
     private static final Map<String, List<String>> HOSPITALS = Map.of(
             "Northbay Medical Center", List.of("Emergency Medicine", "Hospital Medicine", "Surgery",
@@ -97,10 +100,13 @@ class DemoData implements ApplicationRunner {
 
     private final InteractionService interactions;
 
+    private final HospitalCalendar calendar;
+
     DemoData(OrganizationService organization, RosterImportService imports, RosterService roster,
             AccountService accounts, SupporterService supporters, TrainingService training,
             ReferralService referralService, ResourceService resources, TriageService triage,
-            InteractionService interactions) {
+            InteractionService interactions, HospitalCalendar calendar) {
+        this.calendar = calendar;
         this.triage = triage;
         this.interactions = interactions;
         this.referralService = referralService;
@@ -120,7 +126,7 @@ class DemoData implements ApplicationRunner {
                     accountList());
             return;
         }
-        ZoneId zone = ZoneId.of("America/Los_Angeles");
+        ZoneId zone = DEMO_ZONE;
         HOSPITALS.keySet().stream().sorted().forEach(hospital -> {
             long id = organization.createHospital(hospital, zone);
             HOSPITALS.get(hospital).forEach(d -> organization.createDepartment(id, d, HospitalScope.everything()));
@@ -150,7 +156,7 @@ class DemoData implements ApplicationRunner {
      */
     private int supportersAndTraining() {
         HospitalScope all = HospitalScope.everything();
-        LocalDate today = LocalDate.now();
+        LocalDate today = calendar.today(DEMO_ZONE);
         Set<Long> modules = training.curriculum().stream().map(TrainingService.ModuleView::id)
                 .collect(Collectors.toSet());
         long demoSupporter = supporters.nominate(roster.physicianByEmail("supporter@example.org").orElseThrow().id(),
@@ -215,9 +221,9 @@ class DemoData implements ApplicationRunner {
         triage.assign(queued.id(), demoSupporter, triage.caseFor(queued.id(), coordinator).version(), coordinator);
         ZoneId zone = northbay.timeZone();
         interactions.logOnCase(queued.id(), new ContactDetails(
-                java.time.ZonedDateTime.now(zone).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toInstant(),
+                calendar.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
                 ContactMode.PHONE, 30, ContactOutcome.CONNECTED, false, Set.of(), null,
-                "Call again after the on-call weekend.", LocalDate.now(zone).plusDays(2), UUID.randomUUID()),
+                "Call again after the on-call weekend.", calendar.today(zone).plusDays(2), UUID.randomUUID()),
                 supporter);
     }
 

@@ -1,24 +1,20 @@
 package org.peersupport.interaction;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peersupport.interaction.InteractionEvents.FollowUpsDue;
 import org.peersupport.interaction.domain.Interaction;
 import org.peersupport.interaction.domain.InteractionNoteRepository;
 import org.peersupport.interaction.domain.InteractionRepository;
-import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
-import org.peersupport.shared.HospitalScope;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.supporter.SupporterDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +49,12 @@ public class InteractionJobs {
 
     private final ApplicationEventPublisher events;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     private final SupporterDirectory supporters;
 
     InteractionJobs(InteractionRepository interactions, InteractionNoteRepository notes, InteractionService service,
-            OrganizationService organization, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock,
+            OrganizationService organization, JdbcTemplate jdbc, ApplicationEventPublisher events, HospitalCalendar calendar,
             SupporterDirectory supporters) {
         this.supporters = supporters;
         this.interactions = interactions;
@@ -67,7 +63,7 @@ public class InteractionJobs {
         this.organization = organization;
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Scheduled(cron = "${peersupport.jobs.follow-ups:0 0 * * * *}")
@@ -75,7 +71,7 @@ public class InteractionJobs {
     // Called by the scheduler through the proxy, so the work below shares this transaction.
     @Transactional
     public void scheduledReminders() {
-        remindFollowUps(clock.instant());
+        remindFollowUps(calendar.now());
     }
 
     @Scheduled(cron = "${peersupport.jobs.retention:0 30 3 * * *}")
@@ -83,7 +79,7 @@ public class InteractionJobs {
     // Called by the scheduler through the proxy, so the work below shares this transaction.
     @Transactional
     public void scheduledRetention() {
-        deleteOldNotes(clock.instant());
+        deleteOldNotes(calendar.now());
     }
 
     /**
@@ -93,14 +89,12 @@ public class InteractionJobs {
      */
     @Transactional
     public int remindFollowUps(Instant now) {
-        Map<Long, ZoneId> zones = organization.hospitals(HospitalScope.everything()).stream()
-                .collect(Collectors.toMap(HospitalSummary::id, HospitalSummary::timeZone));
         LocalDate utcToday = now.atZone(ZoneOffset.UTC).toLocalDate();
         Set<Long> remind = new TreeSet<>();
         Map<Long, LocalDate> dayOf = new java.util.HashMap<>();
         for (Interaction i : service.pending(interactions.pendingFollowUps(
                 utcToday.minusDays(REMINDER_LOOKBACK_DAYS), utcToday.plusDays(1)))) {
-            java.time.ZonedDateTime local = now.atZone(zones.getOrDefault(i.getHospitalId(), ZoneOffset.UTC));
+            java.time.ZonedDateTime local = now.atZone(calendar.zone(i.getHospitalId()));
             if (local.getHour() >= 7 && !i.getFollowUpOn().isAfter(local.toLocalDate())) {
                 remind.add(i.getSupporterId());
                 dayOf.put(i.getSupporterId(), local.toLocalDate());

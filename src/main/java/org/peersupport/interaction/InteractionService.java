@@ -1,10 +1,10 @@
 package org.peersupport.interaction;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +21,6 @@ import org.peersupport.interaction.InteractionViews.Escalation;
 import org.peersupport.interaction.InteractionViews.FollowUp;
 import org.peersupport.interaction.InteractionViews.MyContact;
 import org.peersupport.interaction.domain.Interaction;
-import org.peersupport.interaction.domain.InteractionNote;
 import org.peersupport.interaction.domain.InteractionNoteRepository;
 import org.peersupport.interaction.domain.InteractionRepository;
 import org.peersupport.organization.HospitalSummary;
@@ -32,6 +31,7 @@ import org.peersupport.referral.CaseService;
 import org.peersupport.referral.ReferralViews.ContactableCase;
 import org.peersupport.resource.ResourceService;
 import org.peersupport.resource.ResourceView;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.shared.NotFoundException;
 import org.peersupport.shared.RuleViolationException;
@@ -76,11 +76,11 @@ public class InteractionService {
 
     private final ApplicationEventPublisher events;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     InteractionService(InteractionRepository interactions, InteractionNoteRepository notes, CaseService cases,
             SupporterDirectory supporters, RosterService roster, OrganizationService organization,
-            ResourceService resources, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            ResourceService resources, AuditLog audit, ApplicationEventPublisher events, HospitalCalendar calendar) {
         this.interactions = interactions;
         this.notes = notes;
         this.cases = cases;
@@ -90,7 +90,7 @@ public class InteractionService {
         this.resources = resources;
         this.audit = audit;
         this.events = events;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** The contact form for one of the supporter's open cases (another case is a 404); the read is audited. */
@@ -98,16 +98,16 @@ public class InteractionService {
     public ContactTarget caseTarget(UUID caseId, CurrentUser supporter) {
         ContactableCase c = cases.contactable(caseId, supporter, false);
         PhysicianSummary p = roster.physician(c.physicianId()).orElseThrow(NotFoundException::new);
-        ZoneId zone = zone(c.hospitalId());
-        return new ContactTarget(c.id(), p.id(), p.name(), p.departmentName(), zone, LocalDate.now(clock.withZone(zone)),
+        ZoneId zone = calendar.zone(c.hospitalId());
+        return new ContactTarget(c.id(), p.id(), p.name(), p.departmentName(), zone, calendar.today(zone),
                 resources.escalationChoices(c.hospitalId()));
     }
 
     /** The check-in form: any active roster physician of the departments the supporter serves. */
     public ContactTarget checkInTarget(CurrentUser supporter) {
         Outreach outreach = outreach(supporter);
-        ZoneId zone = zone(outreach.hospitalId());
-        return new ContactTarget(null, null, null, null, zone, LocalDate.now(clock.withZone(zone)),
+        ZoneId zone = calendar.zone(outreach.hospitalId());
+        return new ContactTarget(null, null, null, null, zone, calendar.today(zone),
                 resources.escalationChoices(outreach.hospitalId()));
     }
 
@@ -163,7 +163,7 @@ public class InteractionService {
         if (p == null) {
             throw new RuleViolationException("physicianId", "interaction.error.physician");
         }
-        Interaction.Window window = window(p.hospitalId(), clock.instant().minus(CHECK_IN_WINDOW),
+        Interaction.Window window = window(p.hospitalId(), calendar.now().minus(CHECK_IN_WINDOW),
                 "interaction.error.tooLongAgo");
         Interaction interaction = Interaction.log(new Interaction.Subject(p.hospitalId(), p.departmentId(), p.id(),
                 outreach.supporterId(), null), details, window);
@@ -186,11 +186,10 @@ public class InteractionService {
         Map<UUID, String> own = notes.bodiesBy(supporter.accountId(), page.getContent());
         Map<Long, PhysicianSummary> people = roster.physicians(
                 page.getContent().stream().map(Interaction::getPhysicianId).collect(Collectors.toSet()));
-        Map<Long, ZoneId> zones = zones();
         audit.recordAll(supporter.accountId(), "VIEW", "interaction",
                 page.getContent().stream().map(i -> i.getId().toString()).toList());
         return page.map(i -> new MyContact(i.getId(), i.getReferralId(), name(people, i.getPhysicianId()),
-                i.getOccurredAt().atZone(zones.getOrDefault(i.getHospitalId(), ZoneId.of("UTC"))), i.getMode(),
+                i.getOccurredAt().atZone(calendar.zone(i.getHospitalId())), i.getMode(),
                 i.getMinutes(), i.getOutcome(), i.isEscalated(), i.getFollowUpOn(), own.get(i.getId())));
     }
 
@@ -201,17 +200,20 @@ public class InteractionService {
     @Transactional
     public List<FollowUp> followUps(CurrentUser supporter) {
         long supporterId = supporterId(supporter);
-        LocalDate utcToday = LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        // A day's slack on each side of UTC's today; each follow-up is then judged by its hospital's.
+        LocalDate utcToday = calendar.today(ZoneOffset.UTC);
         List<Interaction> pending = pending(interactions.pendingFollowUpsOf(supporterId,
-                utcToday.minusDays(FOLLOW_UP_LAPSE_DAYS), utcToday.plusDays(Interaction.MAX_FOLLOW_UP_DAYS + 1)));
+                utcToday.minusDays(FOLLOW_UP_LAPSE_DAYS + 1), utcToday.plusDays(Interaction.MAX_FOLLOW_UP_DAYS + 2)))
+                .stream().filter(i -> !i.getFollowUpOn()
+                        .isBefore(calendar.today(i.getHospitalId()).minusDays(FOLLOW_UP_LAPSE_DAYS)))
+                .toList();
         audit.recordAll(supporter.accountId(), "LIST", "interaction",
                 pending.stream().map(i -> i.getId().toString()).toList());
         Map<Long, PhysicianSummary> people = roster.physicians(
                 pending.stream().map(Interaction::getPhysicianId).collect(Collectors.toSet()));
-        Map<Long, ZoneId> zones = zones();
         return pending.stream().map(i -> {
             PhysicianSummary p = people.get(i.getPhysicianId());
-            LocalDate today = LocalDate.now(clock.withZone(zones.getOrDefault(i.getHospitalId(), ZoneId.of("UTC"))));
+            LocalDate today = calendar.today(i.getHospitalId());
             return new FollowUp(i.getId(), i.getReferralId(), p == null ? "?" : p.name(),
                     p == null ? "" : p.departmentName(), i.getFollowUpOn(), !i.getFollowUpOn().isAfter(today));
         }).toList();
@@ -244,7 +246,7 @@ public class InteractionService {
             return new Escalation(i.getId(), i.getReferralId(), p == null ? "?" : p.name(),
                     p == null ? "" : p.departmentName(), h == null ? "" : h.name(),
                     supporterPhysicianId == null ? "?" : name(people, supporterPhysicianId),
-                    i.getOccurredAt().atZone(h == null ? ZoneId.of("UTC") : h.timeZone()), i.getOutcome(),
+                    i.getOccurredAt().atZone(calendar.zone(i.getHospitalId())), i.getOutcome(),
                     i.getEscalationAction(), i.resourceNames(resourceNames));
         });
     }
@@ -275,10 +277,9 @@ public class InteractionService {
     }
 
     private Interaction.Window window(long hospitalId, Instant notBefore, String notBeforeMessage) {
-        Instant now = clock.instant();
         Set<Long> usable = resources.escalationChoices(hospitalId).stream().map(ResourceView::id)
                 .collect(Collectors.toSet());
-        return new Interaction.Window(notBefore, notBeforeMessage, now, LocalDate.now(clock.withZone(zone(hospitalId))),
+        return new Interaction.Window(notBefore, notBeforeMessage, calendar.now(), calendar.today(hospitalId),
                 usable);
     }
 
@@ -288,15 +289,6 @@ public class InteractionService {
 
     private long supporterId(CurrentUser supporter) {
         return supporter.physicianId().flatMap(supporters::supporterOf).orElseThrow(NotFoundException::new);
-    }
-
-    private ZoneId zone(long hospitalId) {
-        return organization.hospital(hospitalId).map(HospitalSummary::timeZone).orElse(ZoneId.of("UTC"));
-    }
-
-    private Map<Long, ZoneId> zones() {
-        return organization.hospitals(HospitalScope.everything()).stream()
-                .collect(Collectors.toMap(HospitalSummary::id, HospitalSummary::timeZone));
     }
 
     private static String name(Map<Long, PhysicianSummary> people, long physicianId) {

@@ -1,5 +1,6 @@
 package org.peersupport.organization;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -31,11 +32,17 @@ public class OrganizationService {
 
     private final ProgramSettingsRepository settings;
 
+    private final HospitalTimeZones zones;
+
+    private final Clock clock;
+
     OrganizationService(HospitalRepository hospitals, DepartmentRepository departments,
-            ProgramSettingsRepository settings) {
+            ProgramSettingsRepository settings, HospitalTimeZones zones, Clock clock) {
+        this.clock = clock;
         this.hospitals = hospitals;
         this.departments = departments;
         this.settings = settings;
+        this.zones = zones;
     }
 
     public ProgramSettingsView settings() {
@@ -50,7 +57,7 @@ public class OrganizationService {
     public void changeSettings(ProgramSettingsView values, long expectedVersion) {
         ProgramSettings current = loadSettings();
         StaleEdit.check(current.getVersion(), expectedVersion, ProgramSettings.class, 1L);
-        current.change(values);
+        current.change(values, clock.instant());
     }
 
     public List<HospitalSummary> hospitals(HospitalScope scope) {
@@ -98,7 +105,9 @@ public class OrganizationService {
         if (hospitals.nameTaken(name, null)) {
             throw new RuleViolationException("name", "hospital.error.nameTaken");
         }
-        return hospitals.save(new Hospital(name, timeZone)).getId();
+        long id = hospitals.save(new Hospital(name, timeZone)).getId();
+        zones.changed();
+        return id;
     }
 
     @Transactional
@@ -109,6 +118,7 @@ public class OrganizationService {
             throw new RuleViolationException("name", "hospital.error.nameTaken");
         }
         hospital.rename(name, timeZone);
+        zones.changed();
     }
 
     @Transactional

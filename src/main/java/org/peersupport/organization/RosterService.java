@@ -1,5 +1,6 @@
 package org.peersupport.organization;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +30,12 @@ public class RosterService {
 
     private final DepartmentRepository departments;
 
-    RosterService(PhysicianRepository physicians, DepartmentRepository departments) {
+    private final Clock clock;
+
+    RosterService(PhysicianRepository physicians, DepartmentRepository departments, Clock clock) {
         this.physicians = physicians;
         this.departments = departments;
+        this.clock = clock;
     }
 
     public Page<PhysicianSummary> search(RosterQuery query, HospitalScope scope, Pageable pageable) {
@@ -109,7 +113,7 @@ public class RosterService {
         }
         Physician physician = new Physician(details.name(), email, department);
         physician.update(details.name(), email, details.phone(), department, details.specialty(),
-                details.careerStage(), details.active());
+                details.careerStage(), details.active(), clock.instant());
         return physicians.save(physician).getId();
     }
 
@@ -125,7 +129,7 @@ public class RosterService {
             throw new RuleViolationException("email", "roster.error.emailTaken");
         }
         physician.update(details.name(), email, details.phone(), department, details.specialty(),
-                details.careerStage(), details.active());
+                details.careerStage(), details.active(), clock.instant());
     }
 
     private Department scopedDepartment(long departmentId, HospitalScope scope) {

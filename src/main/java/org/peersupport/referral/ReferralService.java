@@ -1,9 +1,9 @@
 package org.peersupport.referral;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +20,7 @@ import org.peersupport.referral.domain.Referral;
 import org.peersupport.referral.domain.ReferralRepository;
 import org.peersupport.referral.domain.ReferralRequest;
 import org.peersupport.referral.domain.ReferralRequestRepository;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.shared.RuleViolationException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,12 +64,12 @@ public class ReferralService {
 
     private final ApplicationEventPublisher events;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     private final org.peersupport.resource.ResourceService resources;
 
     ReferralService(ReferralRepository referrals, ReferralRequestRepository requests, RosterService roster,
-            OrganizationService organization, ApplicationEventPublisher events, Clock clock,
+            OrganizationService organization, ApplicationEventPublisher events, HospitalCalendar calendar,
             org.peersupport.resource.ResourceService resources) {
         this.resources = resources;
         this.referrals = referrals;
@@ -76,7 +77,7 @@ public class ReferralService {
         this.roster = roster;
         this.organization = organization;
         this.events = events;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** Colleagues by name, across the program, for the referral form: names and departments only. */
@@ -114,7 +115,7 @@ public class ReferralService {
                 : form.asLeader() ? ReferralSource.LEADER : ReferralSource.COLLEAGUE;
         Referral referral = intake(referred, source, form.trigger(), form.danger(), form.context(), null);
         requests.save(new ReferralRequest(referral.getId(), referrer.accountId(), referrer.physicianId().orElse(null),
-                form.named() && !form.myself(), form.submissionKey(), clock.instant()));
+                form.named() && !form.myself(), form.submissionKey(), calendar.now()));
         return new Receipt(form.danger());
     }
 
@@ -125,17 +126,23 @@ public class ReferralService {
     @Transactional
     public int recordEvent(CurrentUser coordinator, Trigger trigger, LocalDate date, List<Long> physicianIds,
             String context) {
-        LocalDate today = LocalDate.now(clock);
-        if (date.isAfter(today) || date.isBefore(today.minusYears(1))) {
-            throw new RuleViolationException("eventDate", "event.error.date");
-        }
+        List<PhysicianSummary> involved = new ArrayList<>();
         for (Long id : physicianIds) {
-            PhysicianSummary physician = roster.physician(id).filter(p -> coordinator.hospitalScope()
+            involved.add(roster.physician(id).filter(p -> coordinator.hospitalScope()
                     .includes(p.hospitalId())).filter(PhysicianSummary::active)
-                    .orElseThrow(() -> new RuleViolationException("emails", "event.error.unknownPhysician"));
+                    .orElseThrow(() -> new RuleViolationException("emails", "event.error.unknownPhysician")));
+        }
+        // The event happened where the physicians work: on or before today there, within a year.
+        for (PhysicianSummary physician : involved) {
+            LocalDate today = calendar.today(physician.hospitalId());
+            if (date.isAfter(today) || date.isBefore(today.minusYears(1))) {
+                throw new RuleViolationException("eventDate", "event.error.date");
+            }
+        }
+        for (PhysicianSummary physician : involved) {
             Referral referral = intake(physician, ReferralSource.EVENT, trigger, false, context, date);
             requests.save(new ReferralRequest(referral.getId(), coordinator.accountId(),
-                    coordinator.physicianId().orElse(null), false, UUID.randomUUID(), clock.instant()));
+                    coordinator.physicianId().orElse(null), false, UUID.randomUUID(), calendar.now()));
         }
         return physicianIds.size();
     }
@@ -149,8 +156,6 @@ public class ReferralService {
                 .forEach(r -> cases.put(r.getId(), r));
         Map<Long, PhysicianSummary> people = roster.physicians(
                 cases.values().stream().map(Referral::getPhysicianId).toList());
-        Map<Long, ZoneId> zones = new java.util.HashMap<>();
-        organization.hospitals(HospitalScope.everything()).forEach(h -> zones.put(h.id(), h.timeZone()));
         // The request that opened each case; a later one joined a case that already existed.
         Map<UUID, UUID> opening = new java.util.HashMap<>();
         requests.findByReferralIdInOrderBySubmittedAtAsc(cases.keySet())
@@ -158,7 +163,7 @@ public class ReferralService {
         return mine.map(request -> {
             Referral r = cases.get(request.getReferralId());
             PhysicianSummary p = people.get(r.getPhysicianId());
-            ZoneId zone = zones.getOrDefault(r.getHospitalId(), ZoneId.of("UTC"));
+            ZoneId zone = calendar.zone(r.getHospitalId());
             // A referral that joined an open case reads "received" until the case closes, so it
             // never reveals that someone else had already referred the colleague.
             boolean joined = !request.getId().equals(opening.get(r.getId()));
@@ -182,7 +187,7 @@ public class ReferralService {
 
     private Referral intake(PhysicianSummary physician, ReferralSource source, Trigger trigger, boolean urgent,
             String context, LocalDate eventDate) {
-        Instant now = clock.instant();
+        Instant now = calendar.now();
         Optional<Referral> open = referrals.findOpenFor(physician.id());
         if (open.isPresent()) {
             open.get().joined(urgent);

@@ -1,6 +1,5 @@
 package org.peersupport.referral;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +26,7 @@ import org.peersupport.referral.domain.Matching;
 import org.peersupport.referral.domain.Referral;
 import org.peersupport.referral.domain.ReferralRepository;
 import org.peersupport.referral.domain.ReferralRequestRepository;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.shared.NotFoundException;
 import org.peersupport.shared.RuleViolationException;
@@ -77,13 +77,13 @@ public class TriageService {
 
     private final JdbcTemplate jdbc;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     private final CaseContacts contacts;
 
     TriageService(ReferralRepository referrals, ReferralRequestRepository requests, RosterService roster,
             OrganizationService organization, SupporterDirectory directory, AuditLog audit,
-            ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock, CaseContacts contacts) {
+            ApplicationEventPublisher events, JdbcTemplate jdbc, HospitalCalendar calendar, CaseContacts contacts) {
         this.contacts = contacts;
         this.referrals = referrals;
         this.requests = requests;
@@ -93,12 +93,12 @@ public class TriageService {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** Urgent first, then oldest; closed cases last. A fixed number of queries whatever the page size. */
     public Page<QueueRow> queue(QueueFilter filter, HospitalScope scope, Pageable pageable) {
-        Instant now = clock.instant();
+        Instant now = calendar.now();
         // Never null: PostgreSQL cannot type a null timestamp parameter in "? is null".
         Instant createdBefore = filter.olderThanHours() == null ? now.plus(Duration.ofDays(1))
                 : now.minus(Duration.ofHours(filter.olderThanHours()));
@@ -141,7 +141,7 @@ public class TriageService {
                 names.department(r.getDepartmentId()), names.hospital(r.getHospitalId()), r.getTrigger(),
                 r.getSource(), r.isUrgent(), r.getStatus(), r.getOutcome(), r.getContext(), r.getEventDate(),
                 r.getCreatedAt().atZone(zone), r.getDueAt() == null ? null : r.getDueAt().atZone(zone),
-                r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), clock.instant()) : null,
+                r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), calendar.now()) : null,
                 r.getSupporterId(), r.getSupporterId() == null ? null : names.supporter(r.getSupporterId()),
                 requests.findByReferralIdOrderBySubmittedAtAsc(id).size(), r.getVersion(),
                 contacts.tally(id), lines);
@@ -171,7 +171,7 @@ public class TriageService {
         if (!match(r, settings).suggests(supporterId)) {
             throw new RuleViolationException("supporterId", "referral.error.ineligible");
         }
-        r.assignTo(supporterId, clock.instant(),
+        r.assignTo(supporterId, calendar.now(),
                 Duration.ofHours(r.isUrgent() ? settings.urgentTargetHours() : settings.firstContactTargetHours()));
         referrals.saveAndFlush(r);
         audit.record(coordinator.accountId(), "ASSIGN", "referral", id.toString());
@@ -184,7 +184,7 @@ public class TriageService {
         Referral r = referrals.findLocked(id).filter(c -> coordinator.hospitalScope().includes(c.getHospitalId()))
                 .orElseThrow(NotFoundException::new);
         StaleEdit.check(r.getVersion(), expectedVersion, Referral.class, id);
-        r.close(outcome, clock.instant(), contacts.tally(id).noResponses());
+        r.close(outcome, calendar.now(), contacts.tally(id).noResponses());
         referrals.saveAndFlush(r);
         audit.record(coordinator.accountId(), "CLOSE", "referral", id.toString());
     }
@@ -199,8 +199,7 @@ public class TriageService {
         for (Object[] row : referrals.countOpenBySupporterInHospital(r.getHospitalId())) {
             open.put((Long) row[0], ((Long) row[1]).intValue());
         }
-        LocalDate today = LocalDate.now(clock.withZone(
-                organization.hospital(r.getHospitalId()).orElseThrow().timeZone()));
+        LocalDate today = calendar.today(r.getHospitalId());
         Eligibility eligibility = directory.forCase(r.getHospitalId(), today, r.getPhysicianId(), referrer, open);
         Set<Long> declined = new HashSet<>(jdbc.queryForList(
                 "select supporter_id from referral_decline where referral_id = ?", Long.class, r.getId()));

@@ -1,10 +1,12 @@
 package org.peersupport.supporter;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.supporter.domain.Supporter;
 import org.peersupport.supporter.domain.SupporterRepository;
 import org.slf4j.Logger;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The supporter module's daily jobs. Each runs once across instances (ShedLock) and is
+ * The supporter module's scheduled jobs. Each runs once across instances (ShedLock) and is
  * idempotent on its own: a reminder is recorded with its supporter and expiry date as the key,
  * and only a newly recorded reminder raises the event that sends e-mails.
  */
@@ -33,15 +35,15 @@ public class SupporterJobs {
 
     private final ApplicationEventPublisher events;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     SupporterJobs(SupporterRepository supporters, OrganizationService organization, JdbcTemplate jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, HospitalCalendar calendar) {
         this.supporters = supporters;
         this.organization = organization;
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Scheduled(cron = "${peersupport.jobs.certification-reminders:0 0 6 * * *}")
@@ -49,7 +51,7 @@ public class SupporterJobs {
     // Called by the scheduler through the proxy, so the work below shares this transaction.
     @Transactional
     public void scheduledReminders() {
-        remindExpiring(LocalDate.now(clock));
+        remindExpiring(calendar.now());
     }
 
     /**
@@ -58,13 +60,15 @@ public class SupporterJobs {
      * Returns how many reminders were new.
      */
     @Transactional
-    public int remindExpiring(LocalDate today) {
+    public int remindExpiring(Instant now) {
         int validMonths = organization.settings().certificationValidMonths();
         int sent = 0;
-        // A window a few days wide on each side, because month arithmetic is not exact;
-        // the rule itself is applied to each supporter below.
-        for (Supporter s : supporters.findCertifiedBetween(today.minusMonths(validMonths).minusDays(3),
-                today.plusDays(CertificationStatus.WARNING_DAYS + 3).minusMonths(validMonths))) {
+        // A window a few days wide on each side, because month arithmetic is not exact and each
+        // hospital has its own today; the rule itself is applied to each supporter below.
+        LocalDate around = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (Supporter s : supporters.findCertifiedBetween(around.minusMonths(validMonths).minusDays(4),
+                around.plusDays(CertificationStatus.WARNING_DAYS + 4).minusMonths(validMonths))) {
+            LocalDate today = LocalDate.ofInstant(now, calendar.zone(s.getHospitalId()));
             CertificationStatus status = CertificationStatus.of(s.getCertifiedOn(), validMonths, today);
             if (status.state() != CertificationState.EXPIRING) {
                 continue;
@@ -81,21 +85,25 @@ public class SupporterJobs {
         return sent;
     }
 
-    @Scheduled(cron = "${peersupport.jobs.return-from-pause:0 5 6 * * *}")
+    // Hourly, so that a pause ends soon after midnight in each hospital's own zone.
+    @Scheduled(cron = "${peersupport.jobs.return-from-pause:0 5 * * * *}")
     @SchedulerLock(name = "return-from-pause")
     // Called by the scheduler through the proxy, so the work below shares this transaction.
     @Transactional
     public void scheduledReturns() {
-        returnFromPause(LocalDate.now(clock));
+        returnFromPause(calendar.now());
     }
 
-    /** Supporters whose pause has a return date that has come are active again. */
+    /** Supporters whose pause has a return date that has come, at their hospital, are active again. */
     @Transactional
-    public int returnFromPause(LocalDate today) {
+    public int returnFromPause(Instant now) {
         int count = 0;
-        for (Supporter s : supporters.findReturningBy(today)) {
-            s.resume();
-            count++;
+        // The latest today anywhere is a day after UTC's at most; each hospital's own decides.
+        for (Supporter s : supporters.findReturningBy(LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1))) {
+            if (s.returnDateReached(LocalDate.ofInstant(now, calendar.zone(s.getHospitalId())))) {
+                s.resume();
+                count++;
+            }
         }
         log.info("Supporters back from a pause: {}", count);
         return count;

@@ -1,6 +1,5 @@
 package org.peersupport.supporter;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +14,7 @@ import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.PhysicianSummary;
 import org.peersupport.organization.RosterService;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.shared.NotFoundException;
 import org.peersupport.shared.RuleViolationException;
@@ -48,15 +48,15 @@ public class SupporterService {
 
     private final AccountService accounts;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     SupporterService(SupporterRepository supporters, RosterService roster, OrganizationService organization,
-            AccountService accounts, Clock clock) {
+            AccountService accounts, HospitalCalendar calendar) {
         this.supporters = supporters;
         this.roster = roster;
         this.organization = organization;
         this.accounts = accounts;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /**
@@ -128,7 +128,7 @@ public class SupporterService {
     private void apply(Supporter supporter, StatusChange change, LocalDate pausedUntil) {
         switch (change) {
             case ACTIVATE -> supporter.activate();
-            case PAUSE -> supporter.pause(pausedUntil, LocalDate.now(clock));
+            case PAUSE -> supporter.pause(pausedUntil, calendar.today(supporter.getHospitalId()));
             case RESUME -> supporter.resume();
             case RETIRE -> supporter.retire();
             case REINSTATE -> supporter.reinstate();
@@ -173,7 +173,6 @@ public class SupporterService {
 
     /** For each department in scope: active supporters certified today, against the program's target. */
     public List<DepartmentCoverage> coverage(HospitalScope scope) {
-        LocalDate today = LocalDate.now(clock);
         int validMonths = organization.settings().certificationValidMonths();
         int target = organization.settings().supportersPerDepartment();
         List<Supporter> all = inScope(scope);
@@ -185,7 +184,7 @@ public class SupporterService {
             long covered = all.stream()
                     .filter(s -> s.getStatus() == SupporterStatus.ACTIVE)
                     .filter(s -> s.getDepartmentIds().contains(department.id()))
-                    .filter(s -> CertificationStatus.of(s.getCertifiedOn(), validMonths, today).current(today))
+                    .filter(s -> certifiedToday(s, validMonths))
                     .count();
             long inTraining = all.stream()
                     .filter(s -> s.getStatus() == SupporterStatus.NOMINATED || s.getStatus() == SupporterStatus.IN_TRAINING)
@@ -205,6 +204,11 @@ public class SupporterService {
         }
     }
 
+    private boolean certifiedToday(Supporter supporter, int validMonths) {
+        LocalDate today = calendar.today(supporter.getHospitalId());
+        return CertificationStatus.of(supporter.getCertifiedOn(), validMonths, today).current(today);
+    }
+
     private List<Supporter> inScope(HospitalScope scope) {
         if (scope.all()) {
             return supporters.findAllWithDepartments();
@@ -219,7 +223,6 @@ public class SupporterService {
 
     /** Summaries with the roster's names and the certification as of today: two queries, whatever the count. */
     List<SupporterSummary> summaries(List<Supporter> list) {
-        LocalDate today = LocalDate.now(clock);
         int validMonths = organization.settings().certificationValidMonths();
         Map<Long, PhysicianSummary> physicians = roster.physicians(
                 list.stream().map(Supporter::getPhysicianId).toList());
@@ -229,7 +232,8 @@ public class SupporterService {
             result.add(new SupporterSummary(s.getId(), s.getPhysicianId(), p == null ? "?" : p.name(),
                     p == null ? "" : p.email(), s.getHospitalId(), p == null ? "" : p.hospitalName(), s.getStatus(),
                     s.getPausedUntil(), s.getCapacity(), s.getDepartmentIds(),
-                    CertificationStatus.of(s.getCertifiedOn(), validMonths, today), s.getVersion()));
+                    CertificationStatus.of(s.getCertifiedOn(), validMonths, calendar.today(s.getHospitalId())),
+                    s.getVersion()));
         }
         return result;
     }

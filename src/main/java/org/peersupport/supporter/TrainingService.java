@@ -2,7 +2,6 @@ package org.peersupport.supporter;
 
 import java.math.BigDecimal;
 import java.sql.Array;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.shared.NotFoundException;
 import org.peersupport.shared.RuleViolationException;
@@ -48,16 +48,16 @@ public class TrainingService {
 
     private final OrganizationService organization;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     TrainingService(TrainingModuleRepository modules, TrainingSessionRepository sessions,
-            SupporterRepository supporters, JdbcTemplate jdbc, OrganizationService organization, Clock clock) {
+            SupporterRepository supporters, JdbcTemplate jdbc, OrganizationService organization, HospitalCalendar calendar) {
         this.organization = organization;
         this.modules = modules;
         this.sessions = sessions;
         this.supporters = supporters;
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     public record ModuleView(long id, String title, String description, BigDecimal hours, boolean required,
@@ -203,8 +203,8 @@ public class TrainingService {
 
     /** Today in the hospital's own time zone: sessions are dated where they happen. */
     public LocalDate today(long hospitalId) {
-        return LocalDate.now(clock.withZone(organization.hospital(hospitalId).orElseThrow(NotFoundException::new)
-                .timeZone()));
+        organization.hospital(hospitalId).orElseThrow(NotFoundException::new);
+        return calendar.today(hospitalId);
     }
 
     private List<Long> allSupporterIds() {

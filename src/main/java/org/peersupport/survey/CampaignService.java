@@ -1,7 +1,5 @@
 package org.peersupport.survey;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -11,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
@@ -59,11 +58,11 @@ public class CampaignService {
 
     private final RosterService roster;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     CampaignService(CampaignRepository campaigns, CampaignLocks locks, SurveyTemplateRepository templates,
             InvitationStore invitations, ResponseStore responses, OrganizationService organization,
-            RosterService roster, Clock clock) {
+            RosterService roster, HospitalCalendar calendar) {
         this.campaigns = campaigns;
         this.locks = locks;
         this.templates = templates;
@@ -71,7 +70,7 @@ public class CampaignService {
         this.responses = responses;
         this.organization = organization;
         this.roster = roster;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     public Page<CampaignSummary> campaigns(HospitalScope scope, Pageable pageable) {
@@ -105,7 +104,7 @@ public class CampaignService {
         SurveyTemplate template = templates.findWithQuestions(request.templateId())
                 .orElseThrow(() -> new RuleViolationException("templateId", "campaign.error.template"));
         Campaign campaign = new Campaign(hospital.id(), template, request.title(), request.opensOn(),
-                request.closesOn(), request.departmentIds(), today(hospital.timeZone()));
+                request.closesOn(), request.departmentIds(), today(hospital.timeZone()), calendar.now());
         return campaigns.save(campaign).getId();
     }
 
@@ -130,7 +129,7 @@ public class CampaignService {
     @Transactional
     public int remind(UUID id, HospitalScope scope) {
         Campaign campaign = lockScoped(id, scope);
-        campaign.remind(today(campaign.getHospitalId()), Instant.now(clock));
+        campaign.remind(today(campaign.getHospitalId()), calendar.now());
         int queued = invitations.queueReminders(campaign.getId());
         log.info("Survey campaign {}: {} reminders queued", campaign.getId(), queued);
         return queued;
@@ -143,7 +142,7 @@ public class CampaignService {
     }
 
     public LocalDate today(long hospitalId) {
-        return today(organization.hospital(hospitalId).map(HospitalSummary::timeZone).orElse(ZoneId.of("UTC")));
+        return calendar.today(hospitalId);
     }
 
     /** For the calendar job: opens a scheduled campaign whose opening day has come in its hospital. */
@@ -170,7 +169,7 @@ public class CampaignService {
         List<RosterMember> members = roster.activeMembers(campaign.departmentIds());
         Map<Long, Integer> invited = new HashMap<>();
         members.forEach(m -> invited.merge(m.departmentId(), 1, Integer::sum));
-        campaign.open(today(campaign.getHospitalId()), invited, Instant.now(clock));
+        campaign.open(today(campaign.getHospitalId()), invited, calendar.now());
         invitations.create(campaign.getId(), members);
         log.info("Survey campaign {} opened: {} invitations queued", campaign.getId(), members.size());
         return members.size();
@@ -179,7 +178,7 @@ public class CampaignService {
     private void closeLocked(Campaign campaign) {
         Map<MailState, Integer> progress = invitations.progress(campaign.getId());
         campaign.close(today(campaign.getHospitalId()), progress.get(MailState.SENT), progress.get(MailState.FAILED),
-                Instant.now(clock));
+                calendar.now());
         int deleted = invitations.deleteAll(campaign.getId());
         log.info("Survey campaign {} closed; {} invitations deleted", campaign.getId(), deleted);
     }
@@ -222,7 +221,7 @@ public class CampaignService {
     }
 
     private LocalDate today(ZoneId zone) {
-        return LocalDate.now(clock.withZone(zone));
+        return calendar.today(zone);
     }
 
     private static int nullToZero(Integer value) {

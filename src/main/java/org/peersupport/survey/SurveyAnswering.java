@@ -1,13 +1,10 @@
 package org.peersupport.survey;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
-import org.peersupport.organization.HospitalSummary;
-import org.peersupport.organization.OrganizationService;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.survey.domain.AnswerSheet;
 import org.peersupport.survey.domain.Campaign;
 import org.peersupport.survey.domain.CampaignRepository;
@@ -32,24 +29,21 @@ public class SurveyAnswering {
 
     private final CampaignRepository campaigns;
 
-    private final OrganizationService organization;
-
     private final TransactionTemplate transactions;
 
     private final TransactionTemplate readOnly;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     SurveyAnswering(InvitationStore invitations, ResponseStore responses, CampaignRepository campaigns,
-            OrganizationService organization, PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, HospitalCalendar calendar) {
         this.invitations = invitations;
         this.responses = responses;
         this.campaigns = campaigns;
-        this.organization = organization;
         this.transactions = new TransactionTemplate(transactionManager);
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** The form behind a link, or nothing when the link cannot be used now, for whatever reason. */
@@ -92,9 +86,7 @@ public class SurveyAnswering {
         if (campaign.isEmpty()) {
             return Optional.empty();
         }
-        ZoneId zone = organization.hospital(campaign.get().getHospitalId()).map(HospitalSummary::timeZone)
-                .orElse(ZoneId.of("UTC"));
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = calendar.today(campaign.get().getHospitalId());
         if (!campaign.get().acceptsAnswers(today)) {
             return Optional.empty();
         }

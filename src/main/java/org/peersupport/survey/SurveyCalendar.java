@@ -38,7 +38,7 @@ public class SurveyCalendar {
     @SchedulerLock(name = "survey-calendar", lockAtMostFor = "PT30M")
     public void run() {
         // The latest "today" anywhere on Earth; each campaign is then checked in its own zone.
-        LocalDate latestToday = LocalDate.now(clock.withZone(ZoneOffset.ofHours(14)));
+        LocalDate latestToday = LocalDate.ofInstant(clock.instant(), ZoneOffset.ofHours(14));
         for (Campaign campaign : campaigns.dueOnOrBefore(latestToday)) {
             try {
                 service.openIfDue(campaign.getId());

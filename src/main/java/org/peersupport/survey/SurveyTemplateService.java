@@ -1,5 +1,6 @@
 package org.peersupport.survey;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.peersupport.shared.NotFoundException;
@@ -21,7 +22,10 @@ public class SurveyTemplateService {
 
     private final SurveyTemplateRepository templates;
 
-    SurveyTemplateService(SurveyTemplateRepository templates) {
+    private final Clock clock;
+
+    SurveyTemplateService(SurveyTemplateRepository templates, Clock clock) {
+        this.clock = clock;
         this.templates = templates;
     }
 
@@ -56,30 +60,30 @@ public class SurveyTemplateService {
 
     @Transactional
     public void rename(long id, String name, long expectedVersion) {
-        edit(id, expectedVersion).rename(name);
+        edit(id, expectedVersion).rename(name, clock.instant());
     }
 
     @Transactional
     public long addQuestion(long id, QuestionDraft draft, long expectedVersion) {
         SurveyTemplate template = edit(id, expectedVersion);
-        template.add(draft);
+        template.add(draft, clock.instant());
         templates.flush();
         return template.getQuestions().get(template.getQuestions().size() - 1).getId();
     }
 
     @Transactional
     public void changeQuestion(long id, long questionId, QuestionDraft draft, long expectedVersion) {
-        edit(id, expectedVersion).change(questionId, draft);
+        edit(id, expectedVersion).change(questionId, draft, clock.instant());
     }
 
     @Transactional
     public void removeQuestion(long id, long questionId, long expectedVersion) {
-        edit(id, expectedVersion).remove(questionId);
+        edit(id, expectedVersion).remove(questionId, clock.instant());
     }
 
     @Transactional
     public void moveQuestion(long id, long questionId, int direction, long expectedVersion) {
-        edit(id, expectedVersion).move(questionId, direction);
+        edit(id, expectedVersion).move(questionId, direction, clock.instant());
     }
 
     private SurveyTemplate edit(long id, long expectedVersion) {

@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AccountTest {
 
+    static final Instant NOW = Instant.parse("2026-12-02T02:30:00Z");
+
     private static Account account(String email, String name, String hash, Set<Role> roles, Set<Long> hospitals,
             Long physicianId) {
         Account account = new Account(email, name, hash, roles, hospitals, physicianId);
@@ -28,7 +30,7 @@ class AccountTest {
                 .isInstanceOf(RuleViolationException.class).hasMessage("account.error.coordinatorNeedsHospital");
         Account account = account("C@X.org", "C", "{noop}x", EnumSet.of(Role.COORDINATOR), Set.of(7L), null);
         assertThat(account.getEmail()).isEqualTo("c@x.org");
-        assertThat(account.toCurrentUser(Instant.now()).hospitalScope()).isEqualTo(HospitalScope.of(Set.of(7L)));
+        assertThat(account.toCurrentUser(NOW).hospitalScope()).isEqualTo(HospitalScope.of(Set.of(7L)));
     }
 
     @Test
@@ -36,7 +38,7 @@ class AccountTest {
         Account account = account("c@x.org", "C", "{noop}x", EnumSet.of(Role.COORDINATOR), Set.of(7L), null);
         account.changeAccess("C", EnumSet.of(Role.ADMIN), Set.of(7L), null);
         assertThat(account.getHospitalIds()).isEmpty();
-        assertThat(account.toCurrentUser(Instant.now()).hospitalScope().all()).isTrue();
+        assertThat(account.toCurrentUser(NOW).hospitalScope().all()).isTrue();
     }
 
     @Test
@@ -44,8 +46,8 @@ class AccountTest {
         assertThatThrownBy(() -> account("s@x.org", "S", "{noop}x", EnumSet.of(Role.SUPPORTER), Set.of(), null))
                 .isInstanceOf(RuleViolationException.class).hasMessage("account.error.clinicianNeedsRoster");
         Account supporter = account("s@x.org", "S", "{noop}x", EnumSet.of(Role.SUPPORTER), Set.of(), 42L);
-        assertThat(supporter.toCurrentUser(Instant.now()).physicianId()).contains(42L);
-        assertThat(supporter.toCurrentUser(Instant.now()).hospitalScope()).isEqualTo(HospitalScope.none());
+        assertThat(supporter.toCurrentUser(NOW).physicianId()).contains(42L);
+        assertThat(supporter.toCurrentUser(NOW).hospitalScope()).isEqualTo(HospitalScope.none());
     }
 
     @Test
@@ -57,11 +59,11 @@ class AccountTest {
     @Test
     void enablingOrChangingThePasswordLiftsALock() {
         Account account = account("a@x.org", "A", "{noop}x", EnumSet.of(Role.ADMIN), Set.of(), null);
-        assertThat(account.isLocked(Instant.now())).isFalse();
+        assertThat(account.isLocked(NOW)).isFalse();
         account.disable();
-        assertThat(account.toCurrentUser(Instant.now()).isEnabled()).isFalse();
+        assertThat(account.toCurrentUser(NOW).isEnabled()).isFalse();
         account.enable();
-        assertThat(account.toCurrentUser(Instant.now()).isEnabled()).isTrue();
+        assertThat(account.toCurrentUser(NOW).isEnabled()).isTrue();
     }
 
     @Test

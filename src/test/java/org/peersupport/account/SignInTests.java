@@ -51,14 +51,14 @@ class SignInTests {
         }
         Instant lockedUntil = jdbc.queryForObject("select locked_until from account where id = ?", Timestamp.class,
                 user.accountId()).toInstant();
-        assertThat(Duration.between(Instant.now(), lockedUntil)).isBetween(Duration.ofMinutes(14),
+        assertThat(Duration.between(fixtures.now(), lockedUntil)).isBetween(Duration.ofMinutes(14),
                 Duration.ofMinutes(15));
 
         assertThat(signIn(user.email(), Fixtures.PASSWORD)).as("the right password while locked")
                 .isEqualTo("/login?error");
 
         jdbc.update("update account set locked_until = ? where id = ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), user.accountId());
+                Timestamp.from(fixtures.now().minusSeconds(1)), user.accountId());
         assertThat(signIn(user.email(), Fixtures.PASSWORD)).as("after the lock ends").isEqualTo("/");
     }
 
@@ -76,7 +76,7 @@ class SignInTests {
     void everyFailureLooksTheSameSoNoOneLearnsWhichEmailsExist() throws Exception {
         CurrentUser locked = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
         jdbc.update("update account set locked_until = ? where id = ?",
-                Timestamp.from(Instant.now().plusSeconds(600)), locked.accountId());
+                Timestamp.from(fixtures.now().plusSeconds(600)), locked.accountId());
         CurrentUser disabled = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
         jdbc.update("update account set enabled = false where id = ?", disabled.accountId());
         CurrentUser known = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);

@@ -53,7 +53,7 @@ class DashboardBrowserTest {
     void a_coordinator_opens_the_dashboard_and_reads_a_chart_and_its_table() {
         Fixtures.Place place = fixtures.hospital();
         String[] sources = {"COLLEAGUE", "COLLEAGUE", "COLLEAGUE", "SELF", "SELF", "LEADER"};
-        Instant received = Instant.now().minus(10, ChronoUnit.DAYS);
+        Instant received = fixtures.now().minus(10, ChronoUnit.DAYS);
         for (String source : sources) {
             jdbc.update("""
                     insert into referral (id, hospital_id, department_id, physician_id, source, trigger_kind, urgent,

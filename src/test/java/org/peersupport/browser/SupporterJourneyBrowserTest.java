@@ -1,6 +1,5 @@
 package org.peersupport.browser;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +73,7 @@ class SupporterJourneyBrowserTest {
         browser.waitForHeading("Training sessions");
         browser.find(By.xpath("//main//a[normalize-space()='Schedule a session']")).click();
         browser.waitForHeading("Schedule a session");
-        assertThat(browser.find(By.id("sessionDate")).getAttribute("value")).isEqualTo(LocalDate.now().toString());
+        assertThat(browser.find(By.id("sessionDate")).getAttribute("value")).isEqualTo(fixtures.today().toString());
         List<WebElement> modules = browser.driver().findElements(By.cssSelector("input[name=moduleIds]"));
         assertThat(modules).isNotEmpty().allSatisfy(m -> assertThat(m.isSelected()).isTrue());
         browser.type(By.id("facilitator"), facilitator);

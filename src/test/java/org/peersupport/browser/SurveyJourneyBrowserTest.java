@@ -94,7 +94,7 @@ class SurveyJourneyBrowserTest {
                 .isEqualTo(place.hospitalName());
         browser.find(By.xpath("//label[normalize-space()='" + department + ", " + place.hospitalName() + "']"))
                 .click();
-        assertThat(browser.find(By.id("opensOn")).getAttribute("value")).isEqualTo(SurveyDriver.today().toString());
+        assertThat(browser.find(By.id("opensOn")).getAttribute("value")).isEqualTo(fixtures.today().toString());
         browser.driver().findElement(By.xpath("//main//button[normalize-space()='Create the campaign']")).click();
         browser.waitForHeading(title);
         assertThat(browser.path()).matches("/surveys/[0-9a-f-]{36}");

@@ -1,10 +1,6 @@
 package org.peersupport.interaction;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -57,14 +53,13 @@ class InteractionPageStructureTests {
         long colleague = fixtures.physician(place.departmentId());
         UUID id = new CaseFlow(referrals, triage, jdbc).assigned(fixtures.physicianUser(place.departmentId()), colleague,
                 null, supporter.id(), coordinator);
-        ZoneId zone = organization.hospital(place.hospitalId()).orElseThrow().timeZone();
-        String now = LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).toString();
+        String now = fixtures.localNow().toString();
         long resource = jdbc.queryForObject("select min(id) from resource where hospital_id is null", Long.class);
         // One escalated contact with a note and a follow-up, so every part of the pages shows.
         assertThat(mvc.post().uri("/cases/{id}/contact", id).param("when", now).param("mode", "VIDEO")
                 .param("minutes", "60").param("outcome", "CONNECTED").param("redFlags", "OTHER")
                 .param("resourceIds", String.valueOf(resource)).param("action", "ADVISED").param("note", "A note")
-                .param("followUpOn", Instant.now().atZone(zone).toLocalDate().plusDays(1).toString())
+                .param("followUpOn", fixtures.today().plusDays(1).toString())
                 .param("submissionKey", UUID.randomUUID().toString()).with(csrf()).with(user(supporter.user())))
                 .hasStatus3xxRedirection();
 

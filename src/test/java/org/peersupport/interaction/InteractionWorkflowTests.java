@@ -113,7 +113,7 @@ class InteractionWorkflowTests {
 
     @Test
     void a_connected_contact_moves_the_case_to_contacted_and_keeps_the_note_apart() {
-        String when = local(Instant.now());
+        String when = local(fixtures.now());
         MvcTestResult result = post("/cases/" + caseId + "/contact", supporter.user(),
                 contact(when).with("note", "Talked after the shift; felt heard."));
         assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/cases/" + caseId);
@@ -136,7 +136,7 @@ class InteractionWorkflowTests {
 
     @Test
     void a_red_flag_without_escalation_is_refused_with_both_messages_and_what_was_typed_stays() {
-        Form form = contact(local(Instant.now())).with("redFlags", "SEVERE_DISTRESS")
+        Form form = contact(local(fixtures.now())).with("redFlags", "SEVERE_DISTRESS")
                 .with("note", "Keep this text");
         MvcTestResult result = post("/cases/" + caseId + "/contact", supporter.user(), form);
         assertThat(result).hasStatusOk().bodyText().contains("A red flag needs at least one resource.",
@@ -148,7 +148,7 @@ class InteractionWorkflowTests {
     @Test
     void a_red_flag_with_a_resource_escalates_and_tells_the_coordinators_nothing_but_a_link() throws Exception {
         String note = "Note " + UUID.randomUUID();
-        Form form = contact(local(Instant.now())).with("redFlags", "SELF_HARM")
+        Form form = contact(local(fixtures.now())).with("redFlags", "SELF_HARM")
                 .with("resourceIds", String.valueOf(resource)).with("action", "WARM_HANDOFF").with("note", note);
         assertThat(post("/cases/" + caseId + "/contact", supporter.user(), form)).hasStatus(HttpStatus.FOUND);
 
@@ -180,9 +180,9 @@ class InteractionWorkflowTests {
     void bad_input_gets_a_message_next_to_its_field_and_saves_nothing() {
         Instant created = jdbc.queryForObject("select created_at from referral where id = ?", java.sql.Timestamp.class,
                 caseId).toInstant();
-        String now = local(Instant.now());
+        String now = local(fixtures.now());
         Map<String, MultiValueMap<String, String>> cases = new java.util.LinkedHashMap<>();
-        cases.put("The contact cannot be in the future.", contact(local(Instant.now().plus(Duration.ofHours(3)))));
+        cases.put("The contact cannot be in the future.", contact(local(fixtures.now().plus(Duration.ofHours(3)))));
         cases.put("The contact cannot be before the case was given to you.",
                 contact(local(created.minus(Duration.ofDays(1)))));
         cases.put("Enter a date and time such as", contact("yesterday evening"));
@@ -207,7 +207,7 @@ class InteractionWorkflowTests {
 
     @Test
     void a_script_in_the_note_is_shown_as_text() {
-        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))
                 .with("note", "<script>alert(1)</script>"));
         assertThat(mvc.get().uri("/cases/{id}", caseId).with(user(supporter.user()))).hasStatusOk().bodyText()
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
@@ -215,7 +215,7 @@ class InteractionWorkflowTests {
 
     @Test
     void the_same_submission_twice_logs_one_contact() {
-        MultiValueMap<String, String> form = contact(local(Instant.now()));
+        MultiValueMap<String, String> form = contact(local(fixtures.now()));
         assertThat(post("/cases/" + caseId + "/contact", supporter.user(), form)).hasStatus(HttpStatus.FOUND);
         assertThat(post("/cases/" + caseId + "/contact", supporter.user(), form)).hasStatus(HttpStatus.FOUND);
         assertThat(cases.contactsOn(caseId)).isEqualTo(1);
@@ -226,9 +226,9 @@ class InteractionWorkflowTests {
         CertifiedSupporter other = fixtures.certifiedSupporter(place.departmentId());
         assertThat(mvc.get().uri("/cases/{id}/contact", caseId).with(user(other.user())))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(post("/cases/" + caseId + "/contact", other.user(), contact(local(Instant.now()))))
+        assertThat(post("/cases/" + caseId + "/contact", other.user(), contact(local(fixtures.now()))))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(post("/cases/" + UUID.randomUUID() + "/contact", other.user(), contact(local(Instant.now()))))
+        assertThat(post("/cases/" + UUID.randomUUID() + "/contact", other.user(), contact(local(fixtures.now()))))
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(cases.contactsOn(caseId)).isZero();
     }
@@ -237,13 +237,13 @@ class InteractionWorkflowTests {
 
     @Test
     void no_response_needs_two_unanswered_attempts_then_the_case_closes_once() {
-        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))
                 .replacing("outcome", "NO_RESPONSE"));
         assertThat(post("/cases/" + caseId + "/close", supporter.user(), params("outcome", "NO_RESPONSE")))
                 .hasStatusOk().bodyText().contains("No response needs at least 2 unanswered attempts logged; 1 so far.");
         assertThat(cases.status(caseId)).isEqualTo("CONTACTED");
 
-        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))
                 .replacing("outcome", "NO_RESPONSE"));
         assertThat(post("/cases/" + caseId + "/close", supporter.user(), params("outcome", "NO_RESPONSE")))
                 .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/cases");
@@ -255,7 +255,7 @@ class InteractionWorkflowTests {
                 .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/cases");
         assertThat(jdbc.queryForObject("select outcome from referral where id = ?", String.class, caseId))
                 .isEqualTo("NO_RESPONSE");
-        assertThat(post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))))
+        assertThat(post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))))
                 .hasStatus(HttpStatus.NOT_FOUND);
     }
 
@@ -275,7 +275,7 @@ class InteractionWorkflowTests {
         long other = fixtures.physician(place.departmentId());
         assertThat(mvc.get().uri("/contacts/check-in").with(user(supporter.user()))).hasStatusOk().bodyText()
                 .contains(name(other)).doesNotContain(">" + name(supporter.physicianId()) + "<");
-        assertThat(post("/contacts/check-in", supporter.user(), contact(local(Instant.now()))
+        assertThat(post("/contacts/check-in", supporter.user(), contact(local(fixtures.now()))
                 .with("physicianId", String.valueOf(other)))).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/contacts");
         assertThat(jdbc.queryForMap("select referral_id, physician_id, outcome from interaction where physician_id = ?",
                 other)).containsEntry("referral_id", null).containsEntry("outcome", "CONNECTED");
@@ -285,7 +285,7 @@ class InteractionWorkflowTests {
     void a_check_in_outside_the_served_departments_or_with_oneself_is_refused() {
         long elsewhere = fixtures.physician(fixtures.hospital().departmentId());
         for (String id : List.of(String.valueOf(elsewhere), String.valueOf(supporter.physicianId()), "999999999", "")) {
-            assertThat(post("/contacts/check-in", supporter.user(), contact(local(Instant.now()))
+            assertThat(post("/contacts/check-in", supporter.user(), contact(local(fixtures.now()))
                     .with("physicianId", id))).as(id).hasStatusOk().bodyText()
                     .contains("Choose a colleague of a department you serve.");
         }
@@ -298,7 +298,7 @@ class InteractionWorkflowTests {
     @Test
     void a_follow_up_today_is_listed_then_mailed_once_and_a_later_contact_answers_it() throws Exception {
         LocalDate today = LocalDate.now(clock.withZone(zone()));
-        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))
                 .with("followUpOn", today.toString()));
         assertThat(mvc.get().uri("/contacts").with(user(supporter.user()))).hasStatusOk().bodyText()
                 .contains(name(colleague), "Due");
@@ -314,7 +314,7 @@ class InteractionWorkflowTests {
         assertThat(reminders).hasSize(1);
         assertThat(String.valueOf(reminders.get(0).getContent())).contains("/contacts").doesNotContain(name(colleague));
 
-        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now())));
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now())));
         assertThat(mvc.get().uri("/contacts").with(user(supporter.user()))).hasStatusOk().bodyText()
                 .contains("No follow-up planned.");
     }
@@ -322,10 +322,10 @@ class InteractionWorkflowTests {
     @Test
     void a_retired_supporter_is_not_reminded_of_follow_ups() throws Exception {
         LocalDate today = LocalDate.now(clock.withZone(zone()));
-        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))
                 .with("followUpOn", today.toString()));
         long other = fixtures.physician(place.departmentId());
-        post("/contacts/check-in", supporter.user(), contact(local(Instant.now()))
+        post("/contacts/check-in", supporter.user(), contact(local(fixtures.now()))
                 .with("physicianId", String.valueOf(other)).with("followUpOn", today.toString()));
         triage.close(caseId, org.peersupport.referral.Outcome.WITHDRAWN, cases.version(caseId), coordinator);
         supporters.changeStatus(supporter.id(), SupporterService.StatusChange.RETIRE, null,
@@ -351,7 +351,7 @@ class InteractionWorkflowTests {
 
     @Test
     void another_hospitals_coordinator_sees_neither_the_escalation_nor_the_case() {
-        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now())).with("redFlags", "OTHER")
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now())).with("redFlags", "OTHER")
                 .with("resourceIds", String.valueOf(resource)).with("action", "ADVISED"));
         CurrentUser elsewhere = fixtures.coordinator(fixtures.hospital().hospitalId());
         assertThat(mvc.get().uri("/escalations").with(user(elsewhere))).hasStatusOk().bodyText()
@@ -362,10 +362,10 @@ class InteractionWorkflowTests {
     @Test
     void no_note_reaches_a_coordinator_or_an_administrator_through_any_page_or_export() throws Exception {
         String note = "Marker " + UUID.randomUUID();
-        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now())).with("note", note)
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now())).with("note", note)
                 .with("redFlags", "OTHER").with("resourceIds", String.valueOf(resource)).with("action", "ADVISED"));
         long other = fixtures.physician(place.departmentId());
-        post("/contacts/check-in", supporter.user(), contact(local(Instant.now())).with("note", note)
+        post("/contacts/check-in", supporter.user(), contact(local(fixtures.now())).with("note", note)
                 .with("physicianId", String.valueOf(other)));
         assertThat(jdbc.queryForObject("select count(*) from interaction_note where body = ?", Integer.class, note))
                 .isEqualTo(2);
@@ -387,7 +387,7 @@ class InteractionWorkflowTests {
 
     @Test
     void every_read_of_a_contact_is_audited_without_its_content() {
-        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now())).with("note", "Private")
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now())).with("note", "Private")
                 .with("redFlags", "OTHER").with("resourceIds", String.valueOf(resource)).with("action", "ADVISED"));
         String id = jdbc.queryForObject("select id::text from interaction where referral_id = ?", String.class, caseId);
         mvc.get().uri("/cases/{id}", caseId).with(user(supporter.user())).exchange();
@@ -409,7 +409,7 @@ class InteractionWorkflowTests {
     void after_a_reassignment_the_first_supporter_is_locked_out_and_the_second_never_reads_their_note() {
         String note = "Note of the first supporter " + UUID.randomUUID();
         LocalDate tomorrow = LocalDate.now(clock.withZone(zone())).plusDays(1);
-        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now())).with("note", note)
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now())).with("note", note)
                 .with("followUpOn", tomorrow.toString()));
         assertThat(mvc.get().uri("/contacts").with(user(supporter.user()))).hasStatusOk().bodyText()
                 .contains(name(colleague), note);
@@ -419,7 +419,7 @@ class InteractionWorkflowTests {
 
         assertThat(mvc.get().uri("/cases/{id}/contact", caseId).with(user(supporter.user())))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))))
+        assertThat(post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))))
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(post("/cases/" + caseId + "/close", supporter.user(), params("outcome", "SUPPORTED")))
                 .hasStatus(HttpStatus.NOT_FOUND);
@@ -435,7 +435,7 @@ class InteractionWorkflowTests {
 
     @Test
     void another_supporters_submission_key_saves_nothing_and_says_so() {
-        MultiValueMap<String, String> form = contact(local(Instant.now()));
+        MultiValueMap<String, String> form = contact(local(fixtures.now()));
         assertThat(post("/cases/" + caseId + "/contact", supporter.user(), form)).hasStatus(HttpStatus.FOUND);
         CertifiedSupporter other = fixtures.certifiedSupporter(place.departmentId());
         long otherColleague = fixtures.physician(place.departmentId());
@@ -449,7 +449,7 @@ class InteractionWorkflowTests {
 
     @Test
     void a_nul_character_in_the_note_is_dropped_and_the_contact_saved() {
-        assertThat(post("/cases/" + caseId + "/contact", supporter.user(), contact(local(Instant.now()))
+        assertThat(post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))
                 .with("note", "before\u0000after"))).hasStatus(HttpStatus.FOUND);
         assertThat(jdbc.queryForObject("select n.body from interaction_note n join interaction i "
                 + "on i.id = n.interaction_id where i.referral_id = ?", String.class, caseId)).isEqualTo("beforeafter");
@@ -462,7 +462,7 @@ class InteractionWorkflowTests {
         long stranger = fixtures.physician(unserved);
         assertThat(mvc.get().uri("/contacts/check-in").with(user(supporter.user()))).hasStatusOk().bodyText()
                 .doesNotContain(name(stranger));
-        assertThat(post("/contacts/check-in", supporter.user(), contact(local(Instant.now()))
+        assertThat(post("/contacts/check-in", supporter.user(), contact(local(fixtures.now()))
                 .with("physicianId", String.valueOf(stranger)))).hasStatusOk().bodyText()
                 .contains("Choose a colleague of a department you serve.");
         assertThat(jdbc.queryForObject("select count(*) from interaction where physician_id = ?", Integer.class,

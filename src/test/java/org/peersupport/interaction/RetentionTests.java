@@ -3,8 +3,6 @@ package org.peersupport.interaction;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
@@ -87,7 +85,7 @@ class RetentionTests {
         String newText = "New note " + UUID.randomUUID();
         UUID old = checkIn(oldText);
         UUID recent = checkIn(newText);
-        Instant now = Instant.now();
+        Instant now = fixtures.now();
         jdbc.update("update interaction_note set written_at = ? where interaction_id = ?",
                 Timestamp.from(now.minus(Duration.ofDays(retentionDays + 1))), old);
 
@@ -113,8 +111,8 @@ class RetentionTests {
     @Test
     void the_nightly_jobs_delete_for_real_when_the_scheduler_runs_them() {
         UUID old = checkIn("Scheduled " + UUID.randomUUID());
-        jdbc.update("update interaction_note set written_at = now() - make_interval(days => ?) "
-                + "where interaction_id = ?", retentionDays + 1, old);
+        jdbc.update("update interaction_note set written_at = ? where interaction_id = ?",
+                Timestamp.from(fixtures.now().minus(Duration.ofDays(retentionDays + 1))), old);
         String context = "Context " + UUID.randomUUID();
         UUID closed = closedCase(context, Duration.ofDays(retentionDays + 2));
         // The entry points the scheduler calls, not the methods behind them: each must bring its transaction.
@@ -134,7 +132,7 @@ class RetentionTests {
                 context, supporter.id(), coordinator);
         jdbc.update("update referral set created_at = created_at - interval '400 days' where id = ?", open);
 
-        int blanked = referralJobs.forgetOldContexts(Instant.now());
+        int blanked = referralJobs.forgetOldContexts(fixtures.now());
         assertThat(blanked).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.queryForMap("select context, status, outcome from referral where id = ?", longClosed))
                 .containsEntry("context", null).containsEntry("status", "CLOSED").containsEntry("outcome", "SUPPORTED");
@@ -142,15 +140,14 @@ class RetentionTests {
                 .isEqualTo(context);
         assertThat(jdbc.queryForObject("select context from referral where id = ?", String.class, open))
                 .isEqualTo(context);
-        assertThat(referralJobs.forgetOldContexts(Instant.now())).as("a second run").isZero();
+        assertThat(referralJobs.forgetOldContexts(fixtures.now())).as("a second run").isZero();
         assertThat(output.getAll()).contains("Retention: blanked the context of " + blanked + " closed referrals")
                 .doesNotContain(context);
     }
 
     private UUID checkIn(String note) {
         long colleague = fixtures.physician(place.departmentId());
-        ZoneId zone = organization.hospital(place.hospitalId()).orElseThrow().timeZone();
-        Instant at = LocalDateTime.now(zone).truncatedTo(ChronoUnit.MINUTES).atZone(zone).toInstant();
+        Instant at = fixtures.now().truncatedTo(ChronoUnit.MINUTES);
         return interactions.logCheckIn(colleague, new ContactDetails(at, ContactMode.VIDEO, 45,
                 ContactOutcome.CONNECTED, false, Set.of(), null, note, null, UUID.randomUUID()), supporter.user());
     }
@@ -159,7 +156,7 @@ class RetentionTests {
         UUID id = cases.assigned(fixtures.physicianUser(place.departmentId()), fixtures.physician(place.departmentId()),
                 context, supporter.id(), coordinator);
         triage.close(id, Outcome.SUPPORTED, cases.version(id), coordinator);
-        jdbc.update("update referral set closed_at = ? where id = ?", Timestamp.from(Instant.now().minus(closedAgo)), id);
+        jdbc.update("update referral set closed_at = ? where id = ?", Timestamp.from(fixtures.now().minus(closedAgo)), id);
         return id;
     }
 }

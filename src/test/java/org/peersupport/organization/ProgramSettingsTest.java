@@ -1,5 +1,7 @@
 package org.peersupport.organization;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.peersupport.organization.domain.ProgramSettings;
 import org.peersupport.shared.RuleViolationException;
@@ -9,21 +11,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProgramSettingsTest {
 
+    static final Instant NOW = Instant.parse("2026-12-02T02:30:00Z");
+
     private final ProgramSettings settings = org.springframework.beans.BeanUtils.instantiateClass(ProgramSettings.class);
 
     @Test
     void anUrgentCaseIsNeverGivenLongerThanAnOrdinaryOne() {
-        assertThatThrownBy(() -> settings.change(view(24, 25, 5, 10))).isInstanceOf(RuleViolationException.class)
+        assertThatThrownBy(() -> settings.change(view(24, 25, 5, 10), NOW)).isInstanceOf(RuleViolationException.class)
                 .hasMessage("settings.error.urgentLonger");
-        settings.change(view(24, 24, 5, 10));
+        settings.change(view(24, 24, 5, 10), NOW);
         assertThat(settings.view().urgentTargetHours()).isEqualTo(24);
     }
 
     @Test
     void freeTextNeedsAtLeastAsManyRespondentsAsFigures() {
-        assertThatThrownBy(() -> settings.change(view(24, 4, 5, 4))).isInstanceOf(RuleViolationException.class)
+        assertThatThrownBy(() -> settings.change(view(24, 4, 5, 4), NOW)).isInstanceOf(RuleViolationException.class)
                 .hasMessage("settings.error.freeTextSmaller");
-        settings.change(view(24, 4, 5, 5));
+        settings.change(view(24, 4, 5, 5), NOW);
         assertThat(settings.view()).isEqualTo(view(24, 4, 5, 5));
     }
 

@@ -201,7 +201,7 @@ class ReferralBenchmark {
 
     /** Active, certified supporters; the measured one, made through the services, comes first. */
     long[] insertSupporters(long hospitalId, long[] physicians, List<Long> departments, long measuredId) {
-        LocalDate certified = LocalDate.now(clock).minusMonths(3);
+        LocalDate certified = LocalDate.now(clock.withZone(Fixtures.ZONE)).minusMonths(3);
         long[] ids = new long[SUPPORTERS];
         ids[0] = measuredId;
         for (int s = 1; s < SUPPORTERS; s++) {

@@ -1,7 +1,7 @@
 package org.peersupport.referral;
 
+import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.organization.RosterService;
-import org.peersupport.support.Fixtures;
 import org.peersupport.support.Fixtures.CertifiedSupporter;
 import org.peersupport.support.Fixtures.Place;
+import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.peersupport.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,7 +150,7 @@ class ReferralNoticeTests {
         UUID notYetDue = referrals.assigned(referrer, fixtures.physician(place.departmentId()), supporter.id(),
                 firstCoordinator);
         for (UUID id : List.of(first, second)) {
-            jdbc.update("update referral set due_at = now() - interval '1 hour' where id = ?", id);
+            jdbc.update("update referral set due_at = ? where id = ?", Timestamp.from(fixtures.now().minusSeconds(3600)), id);
         }
 
         // Two instances at the same moment, then the job again, twice.
@@ -159,14 +159,14 @@ class ReferralNoticeTests {
         for (int i = 0; i < 2; i++) {
             runs.add(threads.submit(() -> {
                 start.await();
-                return jobs.notifyOverdue(Instant.now());
+                return jobs.notifyOverdue(fixtures.now());
             }));
         }
         for (Future<Integer> run : runs) {
             run.get(60, TimeUnit.SECONDS);
         }
-        jobs.notifyOverdue(Instant.now());
-        jobs.notifyOverdue(Instant.now());
+        jobs.notifyOverdue(fixtures.now());
+        jobs.notifyOverdue(fixtures.now());
         for (UUID id : List.of(first, second, notYetDue)) {
             settled(id);
         }
@@ -200,8 +200,9 @@ class ReferralNoticeTests {
         UUID closed = referrals.assigned(referrer, fixtures.physician(place.departmentId()), supporter.id(),
                 firstCoordinator);
         triage.close(closed, Outcome.WITHDRAWN, referrals.version(closed), firstCoordinator);
-        jdbc.update("update referral set due_at = now() - interval '1 hour' where id = ?", closed);
-        jobs.notifyOverdue(Instant.now());
+        jdbc.update("update referral set due_at = ? where id = ?", Timestamp.from(fixtures.now().minusSeconds(3600)),
+                closed);
+        jobs.notifyOverdue(fixtures.now());
         settled(closed);
         assertThat(jdbc.queryForObject("select count(*) from referral_overdue_notice where referral_id = ?",
                 Integer.class, closed)).isZero();

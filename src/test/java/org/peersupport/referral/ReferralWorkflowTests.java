@@ -386,7 +386,7 @@ class ReferralWorkflowTests {
         long alreadyOpen = fixtures.physician(place.departmentId());
         String alreadyOpenEmail = roster.physician(alreadyOpen).orElseThrow().email();
         UUID openCase = referrals.refer(referrer, alreadyOpen);
-        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        LocalDate yesterday = LocalDate.now(clock.withZone(Fixtures.ZONE)).minusDays(1);
 
         assertThat(mvc.post().uri("/triage/event").param("trigger", "PATIENT_DEATH")
                 .param("eventDate", yesterday.toString())
@@ -418,7 +418,7 @@ class ReferralWorkflowTests {
         Place other = fixtures.hospital();
         String foreign = Fixtures.uniqueEmail("foreign");
         fixtures.physician(other.departmentId(), foreign);
-        String yesterday = LocalDate.now(clock).minusDays(1).toString();
+        String yesterday = LocalDate.now(clock.withZone(Fixtures.ZONE)).minusDays(1).toString();
 
         assertThat(event(known + "\nnobody." + UUID.randomUUID() + "@test.example.org", yesterday)).hasStatusOk()
                 .bodyText().contains("There is no active physician with the e-mail &quot;nobody.");
@@ -426,9 +426,9 @@ class ReferralWorkflowTests {
                 .contains("There is no active physician with the e-mail &quot;" + foreign);
         assertThat(event("<b>bold</b>@x", yesterday)).hasStatusOk().bodyText()
                 .contains("&lt;b&gt;bold&lt;/b&gt;@x").doesNotContain("<b>bold</b>");
-        assertThat(event(known, LocalDate.now(clock).plusDays(2).toString())).hasStatusOk().bodyText()
+        assertThat(event(known, LocalDate.now(clock.withZone(Fixtures.ZONE)).plusDays(2).toString())).hasStatusOk().bodyText()
                 .contains("Choose a date within the past year, not in the future.");
-        assertThat(event(known, LocalDate.now(clock).minusYears(2).toString())).hasStatusOk().bodyText()
+        assertThat(event(known, LocalDate.now(clock.withZone(Fixtures.ZONE)).minusYears(2).toString())).hasStatusOk().bodyText()
                 .contains("Choose a date within the past year, not in the future.");
         assertThat(referrals.casesOf(physician)).isZero();
     }

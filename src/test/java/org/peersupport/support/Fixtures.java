@@ -1,8 +1,11 @@
 package org.peersupport.support;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +60,24 @@ public class Fixtures {
         this.clock = clock;
     }
 
+    /** The zone of every hospital the fixtures make. */
+    public static final ZoneId ZONE = ZoneId.of("America/Chicago");
+
+    /** Now, from the app's own clock (which {@code PEERSUPPORT_CLOCK_START} may have started elsewhere). */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Today at the fixtures' hospitals, from the app's clock: what the app itself takes as today. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** The wall-clock time at the fixtures' hospitals, to the minute, as a form would show it. */
+    public LocalDateTime localNow() {
+        return LocalDateTime.now(clock.withZone(ZONE)).truncatedTo(ChronoUnit.MINUTES);
+    }
+
     public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8) + SEQUENCE.incrementAndGet();
     }
@@ -69,7 +90,7 @@ public class Fixtures {
     /** A hospital with one department, as ids. */
     public Place hospital() {
         String name = unique("Hospital");
-        long hospitalId = organization.createHospital(name, ZoneId.of("America/Chicago"));
+        long hospitalId = organization.createHospital(name, ZONE);
         long departmentId = organization.createDepartment(hospitalId, unique("Department"),
                 HospitalScope.everything());
         return new Place(hospitalId, name, departmentId);
@@ -113,8 +134,7 @@ public class Fixtures {
 
     /**
      * A physician of the department with an account, nominated, trained in every module in use,
-     * and active: a supporter who may be assigned cases. Certified yesterday (UTC), so they are
-     * certified on "today" in any hospital's time zone.
+     * and active: a supporter who may be assigned cases. Certified yesterday at the hospital.
      */
     public CertifiedSupporter certifiedSupporter(long departmentId) {
         CurrentUser physician = physicianUser(departmentId);
@@ -123,7 +143,7 @@ public class Fixtures {
         long hospitalId = supporters.supporter(supporterId, HospitalScope.everything()).hospitalId();
         Set<Long> modules = training.curriculum().stream().filter(TrainingService.ModuleView::active)
                 .map(TrainingService.ModuleView::id).collect(java.util.stream.Collectors.toSet());
-        long session = training.schedule(hospitalId, LocalDate.now(clock).minusDays(1), unique("Facilitator"), false,
+        long session = training.schedule(hospitalId, today().minusDays(1), unique("Facilitator"), false,
                 modules, HospitalScope.everything());
         training.recordAttendance(session, java.util.Map.of(supporterId, modules),
                 training.session(session, HospitalScope.everything()).version(), HospitalScope.everything());

@@ -3,6 +3,7 @@ package org.peersupport.supporter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -94,8 +95,8 @@ class CertificationReminderTests {
         assertThat(records.supporter(expiring.id()).certification().state()).isEqualTo(CertificationState.EXPIRING);
         assertThat(records.supporter(notYet.id()).certification().state()).isEqualTo(CertificationState.CERTIFIED);
 
-        jobs.remindExpiring(today);
-        jobs.remindExpiring(today);
+        jobs.remindExpiring(noonOn(today));
+        jobs.remindExpiring(noonOn(today));
 
         exactlyOneEach(coordinator.email(), expiring.email());
         assertThat(TestMail.to(notYet.email())).isEmpty();
@@ -127,7 +128,7 @@ class CertificationReminderTests {
             for (int i = 0; i < 2; i++) {
                 runs.add(instances.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return jobs.remindExpiring(today);
+                    return jobs.remindExpiring(noonOn(today));
                 }));
             }
             for (Future<Integer> run : runs) {
@@ -140,7 +141,7 @@ class CertificationReminderTests {
         assertThat(reminders(expiring.id())).isEqualTo(1);
 
         // And a third run, the next morning, adds nothing.
-        jobs.remindExpiring(today.plusDays(1));
+        jobs.remindExpiring(noonOn(today.plusDays(1)));
         exactlyOneEach(coordinator.email(), expiring.email());
         assertThat(reminders(expiring.id())).isEqualTo(1);
     }
@@ -151,14 +152,14 @@ class CertificationReminderTests {
         Supporter supporter = supporterCertifiedOn(certifiedOn);
         LocalDate expiresOn = certifiedOn.plusMonths(validMonths);
 
-        jobs.remindExpiring(expiresOn.minusDays(61));
+        jobs.remindExpiring(noonOn(expiresOn.minusDays(61)));
         assertThat(reminders(supporter.id())).isZero();
-        jobs.remindExpiring(expiresOn.minusDays(60));
+        jobs.remindExpiring(noonOn(expiresOn.minusDays(60)));
         assertThat(reminders(supporter.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select expires_on from certification_reminder where supporter_id = ?",
                 LocalDate.class, supporter.id())).isEqualTo(expiresOn);
-        jobs.remindExpiring(expiresOn.minusDays(1));
-        jobs.remindExpiring(expiresOn);
+        jobs.remindExpiring(noonOn(expiresOn.minusDays(1)));
+        jobs.remindExpiring(noonOn(expiresOn));
         assertThat(reminders(supporter.id())).isEqualTo(1);
         exactlyOneEach(coordinator.email(), supporter.email());
     }
@@ -170,7 +171,7 @@ class CertificationReminderTests {
                 TrainingRecords.ALL);
         Supporter nominee = supporterWithAccount();
 
-        jobs.remindExpiring(today);
+        jobs.remindExpiring(noonOn(today));
         assertThat(reminders(retired.id())).isZero();
         assertThat(reminders(nominee.id())).isZero();
     }
@@ -188,10 +189,10 @@ class CertificationReminderTests {
         pause(later, today.plusDays(2));
         pause(open, null);
 
-        jobs.returnFromPause(today);
+        jobs.returnFromPause(noonOn(today));
         assertThat(records.supporter(returning).status()).isEqualTo(SupporterStatus.PAUSED);
 
-        assertThat(jobs.returnFromPause(today.plusDays(1))).isPositive();
+        assertThat(jobs.returnFromPause(noonOn(today.plusDays(1)))).isPositive();
         assertThat(records.supporter(returning).status()).isEqualTo(SupporterStatus.ACTIVE);
         assertThat(records.supporter(returning).pausedUntil()).isNull();
         assertThat(records.supporter(later).status()).isEqualTo(SupporterStatus.PAUSED);
@@ -199,9 +200,14 @@ class CertificationReminderTests {
         assertThat(records.supporter(open).status()).isEqualTo(SupporterStatus.PAUSED);
 
         // Running again on the same day changes nothing more.
-        jobs.returnFromPause(today.plusDays(1));
+        jobs.returnFromPause(noonOn(today.plusDays(1)));
         assertThat(records.supporter(returning).status()).isEqualTo(SupporterStatus.ACTIVE);
         assertThat(records.supporter(later).status()).isEqualTo(SupporterStatus.PAUSED);
+    }
+
+    /** Noon at the test hospitals on that day: the job then takes that day as today there. */
+    private static Instant noonOn(LocalDate day) {
+        return day.atTime(12, 0).atZone(Fixtures.ZONE).toInstant();
     }
 
     private record Supporter(long id, String name, String email) {

@@ -31,7 +31,7 @@ final class TrainingRecords {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock);
+        return LocalDate.now(clock.withZone(Fixtures.ZONE));
     }
 
     long nominate(long physicianId) {

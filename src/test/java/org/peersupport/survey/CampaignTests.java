@@ -66,26 +66,26 @@ class CampaignTests {
     void the_new_campaign_form_offers_the_program_evaluation_and_the_coordinators_departments() {
         assertThat(mvc.get().uri("/surveys/new").with(user(coordinator))).hasStatusOk().bodyText()
                 .contains("Program evaluation (v1)").contains(place.hospitalName())
-                .contains("value=\"" + SurveyDriver.today() + "\"")
-                .contains("value=\"" + SurveyDriver.today().plusDays(14) + "\"");
+                .contains("value=\"" + fixtures.today() + "\"")
+                .contains("value=\"" + fixtures.today().plusDays(14) + "\"");
     }
 
     @Test
     void a_campaign_closing_before_it_opens_or_already_past_is_refused() {
-        assertThat(create(SurveyDriver.today().plusDays(5).toString(), SurveyDriver.today().plusDays(2).toString(),
+        assertThat(create(fixtures.today().plusDays(5).toString(), fixtures.today().plusDays(2).toString(),
                 List.of(place.departmentId()))).hasStatusOk().bodyText()
                 .contains("The closing day cannot be before the opening day.");
-        assertThat(create(SurveyDriver.today().minusDays(9).toString(), SurveyDriver.today().minusDays(2).toString(),
+        assertThat(create(fixtures.today().minusDays(9).toString(), fixtures.today().minusDays(2).toString(),
                 List.of(place.departmentId()))).hasStatusOk().bodyText()
                 .contains("The closing day has already passed.");
-        assertThat(create(SurveyDriver.today().toString(), SurveyDriver.today().plusDays(500).toString(),
+        assertThat(create(fixtures.today().toString(), fixtures.today().plusDays(500).toString(),
                 List.of(place.departmentId()))).hasStatusOk().bodyText()
                 .contains("A campaign can stay open for at most 366 days.");
-        assertThat(create("not a date", SurveyDriver.today().toString(), List.of(place.departmentId())))
+        assertThat(create("not a date", fixtures.today().toString(), List.of(place.departmentId())))
                 .hasStatusOk().bodyText().contains("This value is not valid.");
-        assertThat(create(SurveyDriver.today().toString(), "", List.of(place.departmentId()))).hasStatusOk()
+        assertThat(create(fixtures.today().toString(), "", List.of(place.departmentId()))).hasStatusOk()
                 .bodyText().contains("Choose a value.");
-        assertThat(create(SurveyDriver.today().toString(), SurveyDriver.today().toString(), List.of()))
+        assertThat(create(fixtures.today().toString(), fixtures.today().toString(), List.of()))
                 .hasStatusOk().bodyText().contains("Choose at least one.");
         assertThat(jdbc.queryForObject("select count(*) from survey_campaign where hospital_id = ?", Integer.class,
                 place.hospitalId())).isZero();
@@ -96,14 +96,14 @@ class CampaignTests {
         long closed = organization.createDepartment(place.hospitalId(), Fixtures.unique("Closed"),
                 HospitalScope.everything());
         organization.setDepartmentActive(place.hospitalId(), closed, false, HospitalScope.everything());
-        assertThat(create(SurveyDriver.today().toString(), SurveyDriver.today().plusDays(3).toString(),
+        assertThat(create(fixtures.today().toString(), fixtures.today().plusDays(3).toString(),
                 List.of(closed))).hasStatusOk().bodyText().contains("Choose only active departments of");
     }
 
     @Test
     void a_coordinator_creates_opens_and_closes_a_campaign() {
         long physician = fixtures.physician(place.departmentId());
-        MvcTestResult created = create(SurveyDriver.today().toString(), SurveyDriver.today().plusDays(7).toString(),
+        MvcTestResult created = create(fixtures.today().toString(), fixtures.today().plusDays(7).toString(),
                 List.of(place.departmentId()));
         assertThat(created).hasStatus(HttpStatus.FOUND);
         String location = created.getResponse().getRedirectedUrl();
@@ -142,7 +142,7 @@ class CampaignTests {
     void a_campaign_opening_later_is_scheduled_and_opened_by_the_calendar_on_its_day() {
         fixtures.physician(place.departmentId());
         UUID id = campaigns.create(new NewCampaign("Later", surveys.programEvaluation(), place.hospitalId(),
-                List.of(place.departmentId()), SurveyDriver.today().plusDays(3), SurveyDriver.today().plusDays(10)),
+                List.of(place.departmentId()), fixtures.today().plusDays(3), fixtures.today().plusDays(10)),
                 HospitalScope.everything());
         var refused = mvc.post().uri("/surveys/{id}/open", id).with(csrf()).with(user(coordinator)).exchange();
         assertThat(refused).flash().containsKey("problem");
@@ -152,7 +152,7 @@ class CampaignTests {
         assertThat(state(id)).isEqualTo("SCHEDULED");
 
         // The opening day comes.
-        jdbc.update("update survey_campaign set opens_on = ? where id = ?", SurveyDriver.today(), id);
+        jdbc.update("update survey_campaign set opens_on = ? where id = ?", fixtures.today(), id);
         calendar.run();
         assertThat(state(id)).isEqualTo("OPEN");
         assertThat(jdbc.queryForObject("select count(*) from survey_invitation where campaign_id = ?", Integer.class,
@@ -166,7 +166,7 @@ class CampaignTests {
     void the_calendar_closes_a_campaign_after_its_closing_day_and_deletes_its_invitations() {
         SurveyDriver.Opened opened = surveys.opened(place, 2);
         jdbc.update("update survey_campaign set opens_on = ?, closes_on = ? where id = ?",
-                SurveyDriver.today().minusDays(10), SurveyDriver.today().minusDays(1), opened.id());
+                fixtures.today().minusDays(10), fixtures.today().minusDays(1), opened.id());
         assertThat(mvc.get().uri("/s/{t}", SurveyDriver.token(opened.emails().get(0))))
                 .hasStatus(HttpStatus.NOT_FOUND);
         calendar.run();

@@ -144,8 +144,8 @@ class SurveyAccessTests {
     @Test
     void a_coordinator_cannot_create_a_campaign_for_another_hospital_or_its_departments() {
         long template = new SurveyDriver(campaigns, mailer, templates, fixtures, jdbc).programEvaluation();
-        String opens = SurveyDriver.today().toString();
-        String closes = SurveyDriver.today().plusDays(7).toString();
+        String opens = fixtures.today().toString();
+        String closes = fixtures.today().plusDays(7).toString();
         assertThat(mvc.post().uri("/surveys/new").param("title", "Intruder").param("templateId", "" + template)
                 .param("hospitalId", "" + a.hospitalId()).param("departmentIds", "" + a.departmentId())
                 .param("opensOn", opens).param("closesOn", closes).with(csrf()).with(user(coordinatorOfB)))

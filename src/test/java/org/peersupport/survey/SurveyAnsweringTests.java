@@ -103,7 +103,7 @@ class SurveyAnsweringTests {
         assertThat(jdbc.queryForObject("select text from survey_answer where campaign_id = ? and text is not null",
                 String.class, campaign.id())).isEqualTo("It helped me a lot.");
         assertThat(jdbc.queryForObject("select submitted_on from survey_response where campaign_id = ?",
-                java.sql.Date.class, campaign.id()).toLocalDate()).isEqualTo(SurveyDriver.today());
+                java.sql.Date.class, campaign.id()).toLocalDate()).isEqualTo(fixtures.today());
 
         // The replay, and a second visit, both get the one page that says nothing about the link.
         String replay = body(submit(token, surveys.answers(false, null)), HttpStatus.NOT_FOUND);

@@ -2,7 +2,6 @@ package org.peersupport.survey;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,14 +58,10 @@ public final class SurveyDriver {
         return templates.template(programEvaluation());
     }
 
-    /** Today in the fixtures' hospital zone. */
-    public static LocalDate today() {
-        return LocalDate.now(ZoneId.of("America/Chicago"));
-    }
-
     public UUID draft(Place place, List<Long> departmentIds) {
+        LocalDate today = campaigns.today(place.hospitalId());
         return campaigns.create(new NewCampaign(Fixtures.unique("Evaluation"), programEvaluation(), place.hospitalId(),
-                departmentIds, today(), today().plusDays(14)), HospitalScope.everything());
+                departmentIds, today, today.plusDays(14)), HospitalScope.everything());
     }
 
     /** A campaign for the place's department, with that many physicians, opened and its e-mails sent. */

@@ -3,7 +3,6 @@ package org.peersupport.web;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -151,7 +150,7 @@ class ListQueryCountTests {
     private void addSessions(Place place, long supporter, Set<Long> modules, int count) {
         HospitalScope all = HospitalScope.everything();
         for (int i = 0; i < count; i++) {
-            long id = training.schedule(place.hospitalId(), LocalDate.now().minusDays(i), "Dr Facilitator", false,
+            long id = training.schedule(place.hospitalId(), fixtures.today().minusDays(i), "Dr Facilitator", false,
                     modules, all);
             training.recordAttendance(id, Map.of(supporter, modules), 0, all);
         }
@@ -215,7 +214,7 @@ class ListQueryCountTests {
     private UUID insertCase(Place place, CurrentUser referrer, Long supporterId, boolean named) {
         UUID id = UUID.randomUUID();
         long physician = fixtures.physician(place.departmentId());
-        Instant now = Instant.now();
+        Instant now = fixtures.now();
         jdbc.update("insert into referral (id, hospital_id, department_id, physician_id, source, trigger_kind, urgent, "
                 + "context, status, supporter_id, assigned_at, due_at, created_at) "
                 + "values (?, ?, ?, ?, 'COLLEAGUE', 'BURNOUT', ?, 'context', ?, ?, ?, ?, ?)", id, place.hospitalId(),
@@ -234,12 +233,12 @@ class ListQueryCountTests {
             long resourceId) {
         long supporterId = supporter.id();
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = fixtures.now();
         jdbc.update("insert into interaction (id, hospital_id, department_id, physician_id, supporter_id, referral_id, "
                 + "occurred_at, mode, minutes, outcome, red_flag, escalation_action, follow_up_on, logged_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?, 'PHONE', 30, 'CONNECTED', ?, ?, ?, ?)", id, place.hospitalId(),
                 place.departmentId(), fixtures.physician(place.departmentId()), supporterId, referralId,
-                Timestamp.from(now), escalated, escalated ? "ADVISED" : null, LocalDate.now().plusDays(1),
+                Timestamp.from(now), escalated, escalated ? "ADVISED" : null, fixtures.today().plusDays(1),
                 Timestamp.from(now));
         if (escalated) {
             jdbc.update("insert into interaction_resource (interaction_id, resource_id) values (?, ?)", id, resourceId);
@@ -290,7 +289,7 @@ class ListQueryCountTests {
         CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
         org.peersupport.survey.NewCampaign campaign = new org.peersupport.survey.NewCampaign("Evaluation",
                 surveyTemplates.usable().get(0).id(), place.hospitalId(), java.util.List.of(place.departmentId()),
-                java.time.LocalDate.now(), java.time.LocalDate.now().plusDays(30));
+                fixtures.today(), fixtures.today().plusDays(30));
         campaigns.create(campaign, coordinator.hospitalScope());
         // One row: the page of campaigns with their templates, and the hospitals; no count is needed.
         assertThat(statementsFor("/surveys", coordinator)).isLessThanOrEqualTo(3);

@@ -1,7 +1,6 @@
 package org.peersupport.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +82,7 @@ class PageStructureTests {
         supporters.declareConflict(supporterId, conflictEmail, all);
         Set<Long> modules = training.curriculum().stream().filter(TrainingService.ModuleView::active)
                 .map(TrainingService.ModuleView::id).collect(Collectors.toSet());
-        long sessionId = training.schedule(place.hospitalId(), LocalDate.now().minusDays(1), "Dr Facilitator", false,
+        long sessionId = training.schedule(place.hospitalId(), fixtures.today().minusDays(1), "Dr Facilitator", false,
                 modules, all);
         long partial = modules.iterator().next();
         training.recordAttendance(sessionId, Map.of(supporterId, modules, other, Set.of(partial)), 0, all);

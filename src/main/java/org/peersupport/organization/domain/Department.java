@@ -2,6 +2,7 @@ package org.peersupport.organization.domain;
 
 import java.time.Instant;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -32,7 +33,9 @@ public class Department {
     @Version
     private long version;
 
-    private Instant createdAt = Instant.now();
+    // Written by the database's default on insert: a record-keeping time that no rule reads.
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
 
     protected Department() {
     }

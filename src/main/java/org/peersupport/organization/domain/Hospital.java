@@ -3,6 +3,7 @@ package org.peersupport.organization.domain;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -28,7 +29,9 @@ public class Hospital {
     @Version
     private long version;
 
-    private Instant createdAt = Instant.now();
+    // Written by the database's default on insert: a record-keeping time that no rule reads.
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
 
     protected Hospital() {
     }

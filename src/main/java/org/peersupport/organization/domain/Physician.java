@@ -3,6 +3,7 @@ package org.peersupport.organization.domain;
 import java.time.Instant;
 import java.util.Locale;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -46,9 +47,13 @@ public class Physician {
     @Version
     private long version;
 
-    private Instant createdAt = Instant.now();
+    // Written by the database's default on insert: a record-keeping time that no rule reads.
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
 
-    private Instant updatedAt = Instant.now();
+    // The database's default on insert; the app's clock on every change.
+    @Column(insertable = false)
+    private Instant updatedAt;
 
     protected Physician() {
     }
@@ -64,7 +69,7 @@ public class Physician {
     }
 
     public void update(String name, String email, String phone, Department department, String specialty,
-            CareerStage careerStage, boolean active) {
+            CareerStage careerStage, boolean active, Instant now) {
         this.name = name;
         this.email = normaliseEmail(email);
         this.phone = phone;
@@ -72,7 +77,7 @@ public class Physician {
         this.specialty = specialty;
         this.careerStage = careerStage;
         this.active = active;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
     public PhysicianSummary summary() {

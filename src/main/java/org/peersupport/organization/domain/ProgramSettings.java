@@ -54,7 +54,7 @@ public class ProgramSettings {
      * Applies a whole new set of values. An urgent case can never be given longer than an
      * ordinary one, and free text needs at least as many respondents as the figures do.
      */
-    public void change(ProgramSettingsView values) {
+    public void change(ProgramSettingsView values, Instant now) {
         if (values.urgentTargetHours() > values.firstContactTargetHours()) {
             throw new RuleViolationException("urgentTargetHours", "settings.error.urgentLonger");
         }
@@ -70,7 +70,7 @@ public class ProgramSettings {
         this.surveyMinGroupSize = values.surveyMinGroupSize();
         this.surveyMinFreeTextSize = values.surveyMinFreeTextSize();
         this.supportersPerDepartment = values.supportersPerDepartment();
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
     public ProgramSettingsView view() {

@@ -22,6 +22,7 @@ import org.peersupport.referral.ReferralViews.CaseForCoordinator;
 import org.peersupport.referral.TriageService.QueueFilter;
 import org.peersupport.referral.TriageService;
 import org.peersupport.referral.Trigger;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.shared.RuleViolationException;
 import org.peersupport.web.FormErrors;
 import org.springframework.data.domain.PageRequest;
@@ -64,12 +65,15 @@ class TriageController {
 
     private final RosterService roster;
 
+    private final HospitalCalendar calendar;
+
     TriageController(TriageService triage, ReferralService referrals, OrganizationService organization,
-            RosterService roster) {
+            RosterService roster, HospitalCalendar calendar) {
         this.triage = triage;
         this.referrals = referrals;
         this.organization = organization;
         this.roster = roster;
+        this.calendar = calendar;
     }
 
     @ModelAttribute("triggers")
@@ -130,8 +134,8 @@ class TriageController {
     }
 
     @GetMapping("/event")
-    String eventForm(Model model) {
-        model.addAttribute("form", new EventForm(null, LocalDate.now(), null, null));
+    String eventForm(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("form", new EventForm(null, calendar.earliestToday(user.hospitalScope()), null, null));
         return "referral/event";
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.HospitalSummary;
@@ -52,21 +52,21 @@ class DashboardController {
 
     private final MessageSource messages;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     DashboardController(DashboardService dashboards, OrganizationService organization, MessageSource messages,
-            Clock clock) {
+            HospitalCalendar calendar) {
         this.dashboards = dashboards;
         this.organization = organization;
         this.messages = messages;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping
     String dashboard(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long hospitalId,
             @RequestParam(required = false) Long departmentId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Model model) {
-        prepare(user, filter(hospitalId, departmentId, from, to), model);
+        prepare(user, filter(user, hospitalId, departmentId, from, to), model);
         model.addAttribute("measures", SurveyMeasure.values());
         return "reporting/dashboard";
     }
@@ -75,7 +75,7 @@ class DashboardController {
     String study(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long hospitalId,
             @RequestParam(required = false) Long departmentId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Locale locale, Model model) {
-        Dashboard dashboard = prepare(user, filter(hospitalId, departmentId, from, to), model);
+        Dashboard dashboard = prepare(user, filter(user, hospitalId, departmentId, from, to), model);
         model.addAttribute("study", new ReportTables(messages, locale).study(dashboard));
         return "reporting/study";
     }
@@ -88,7 +88,7 @@ class DashboardController {
         if (!ReportTables.NAMES.contains(table)) {
             throw new NotFoundException();
         }
-        Dashboard dashboard = dashboards.dashboard(user.hospitalScope(), filter(hospitalId, departmentId, from, to));
+        Dashboard dashboard = dashboards.dashboard(user.hospitalScope(), filter(user, hospitalId, departmentId, from, to));
         ReportTables.Table found = new ReportTables(messages, locale).table(table, dashboard);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"report-" + table + "-"
@@ -143,8 +143,10 @@ class DashboardController {
         return hospitals <= ALL_DEPARTMENTS_UP_TO ? organization.departments(user.hospitalScope()) : List.of();
     }
 
-    private DashboardFilter filter(Long hospitalId, Long departmentId, String from, String to) {
-        YearMonth now = YearMonth.now(clock);
+    /** By default the last twelve months up to this month at the hospital chosen, or at the caller's hospitals. */
+    private DashboardFilter filter(CurrentUser user, Long hospitalId, Long departmentId, String from, String to) {
+        YearMonth now = hospitalId != null && user.hospitalScope().includes(hospitalId) ? calendar.thisMonth(hospitalId)
+                : YearMonth.from(calendar.earliestToday(user.hospitalScope()));
         DashboardFilter defaults = DashboardFilter.lastTwelveMonths(hospitalId, departmentId, now);
         return new DashboardFilter(hospitalId, departmentId, month(from, defaults.from()), month(to, defaults.to()));
     }

@@ -49,7 +49,9 @@ public class Supporter {
 
     private LocalDate certifiedOn;
 
-    private Instant nominatedAt = Instant.now();
+    // Written by the database's default on insert: a record-keeping time that no rule reads.
+    @Column(insertable = false, updatable = false)
+    private Instant nominatedAt;
 
     @ElementCollection
     @CollectionTable(name = "supporter_department", joinColumns = @JoinColumn(name = "supporter_id"))

@@ -63,7 +63,9 @@ public class TrainingSession {
     @Version
     private long version;
 
-    private Instant createdAt = Instant.now();
+    // Written by the database's default on insert: a record-keeping time that no rule reads.
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
 
     protected TrainingSession() {
     }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.shared.RuleViolationException;
 import org.peersupport.supporter.SupporterService;
@@ -70,10 +71,14 @@ class TrainingController {
 
     private final OrganizationService organization;
 
-    TrainingController(TrainingService training, SupporterService supporters, OrganizationService organization) {
+    private final HospitalCalendar calendar;
+
+    TrainingController(TrainingService training, SupporterService supporters, OrganizationService organization,
+            HospitalCalendar calendar) {
         this.training = training;
         this.supporters = supporters;
         this.organization = organization;
+        this.calendar = calendar;
     }
 
     @GetMapping("/sessions")
@@ -90,8 +95,10 @@ class TrainingController {
         List<HospitalSummary> hospitals = organization.hospitals(user.hospitalScope());
         Set<Long> allModules = new HashSet<>();
         training.curriculum().stream().filter(TrainingService.ModuleView::active).forEach(m -> allModules.add(m.id()));
+        // Today where the session is: with several hospitals, the earliest of their todays, so that
+        // attendance can be recorded at once wherever it turns out to be.
         model.addAttribute("form", new SessionForm(hospitals.size() == 1 ? hospitals.get(0).id() : null,
-                LocalDate.now(), null, false, allModules));
+                calendar.earliestToday(user.hospitalScope()), null, false, allModules));
         return sessionForm(user, model);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -69,7 +70,9 @@ public class Campaign {
     @Version
     private long version;
 
-    private Instant createdAt = Instant.now();
+    // Written by the database's default on insert: a record-keeping time that no rule reads.
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
 
     private Instant openedAt;
 
@@ -80,7 +83,7 @@ public class Campaign {
 
     /** A draft; the template is frozen from now on. The caller checks the departments' hospital. */
     public Campaign(long hospitalId, SurveyTemplate template, String title, LocalDate opensOn, LocalDate closesOn,
-            Collection<Long> departmentIds, LocalDate today) {
+            Collection<Long> departmentIds, LocalDate today, Instant now) {
         if (closesOn.isBefore(opensOn)) {
             throw new RuleViolationException("closesOn", "campaign.error.closesBeforeOpens");
         }
@@ -100,7 +103,7 @@ public class Campaign {
         this.opensOn = opensOn;
         this.closesOn = closesOn;
         departmentIds.stream().distinct().forEach(d -> departments.add(new CampaignDepartment(d)));
-        template.freeze();
+        template.freeze(now);
     }
 
     /** Sends the invitations on the opening day instead of now. */

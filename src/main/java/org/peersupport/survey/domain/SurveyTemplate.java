@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -58,11 +59,14 @@ public class SurveyTemplate {
     @Version
     private long version;
 
-    private Instant createdAt = Instant.now();
+    // Written by the database's default on insert: a record-keeping time that no rule reads.
+    @Column(insertable = false, updatable = false)
+    private Instant createdAt;
 
     // Set by every change, so that every change (questions included) raises the version and a
     // concurrent edit, or a campaign freezing the template meanwhile, is caught.
-    private Instant changedAt = Instant.now();
+    @Column(insertable = false)
+    private Instant changedAt;
 
     protected SurveyTemplate() {
     }
@@ -88,13 +92,13 @@ public class SurveyTemplate {
         return next;
     }
 
-    public void rename(String newName) {
+    public void rename(String newName, Instant now) {
         requireDraft();
         this.name = newName.strip();
-        touch();
+        touch(now);
     }
 
-    public SurveyQuestion add(QuestionDraft draft) {
+    public SurveyQuestion add(QuestionDraft draft, Instant now) {
         requireDraft();
         if (questions.size() >= MAX_QUESTIONS) {
             throw new RuleViolationException(null, "template.error.tooManyQuestions", MAX_QUESTIONS);
@@ -102,11 +106,11 @@ public class SurveyTemplate {
         SurveyQuestion question = new SurveyQuestion(this, questions.size() + 1);
         question.apply(check(draft, questions.size()), gate(draft, questions.size()));
         questions.add(question);
-        touch();
+        touch(now);
         return question;
     }
 
-    public void change(long questionId, QuestionDraft draft) {
+    public void change(long questionId, QuestionDraft draft, Instant now) {
         requireDraft();
         SurveyQuestion question = question(questionId);
         int index = questions.indexOf(question);
@@ -115,21 +119,21 @@ public class SurveyTemplate {
             throw new RuleViolationException("kind", "template.error.gateMustStayYesNo");
         }
         question.apply(draft, gate(draft, index));
-        touch();
+        touch(now);
     }
 
     /** Removes a question; questions asked only after a yes to it are then asked of everyone. */
-    public void remove(long questionId) {
+    public void remove(long questionId, Instant now) {
         requireDraft();
         SurveyQuestion question = question(questionId);
         questions.stream().filter(q -> q.getShownIfYesTo() == question).forEach(SurveyQuestion::clearCondition);
         questions.remove(question);
         renumber();
-        touch();
+        touch(now);
     }
 
     /** Moves a question one place up (-1) or down (+1), never before the question it depends on. */
-    public void move(long questionId, int direction) {
+    public void move(long questionId, int direction, Instant now) {
         requireDraft();
         SurveyQuestion question = question(questionId);
         int from = questions.indexOf(question);
@@ -146,14 +150,14 @@ public class SurveyTemplate {
         questions.set(from, other);
         questions.set(to, question);
         renumber();
-        touch();
+        touch(now);
     }
 
     /** Called when a campaign takes this version: from now on it never changes. */
-    public void freeze() {
+    public void freeze(Instant now) {
         if (!frozen) {
             frozen = true;
-            touch();
+            touch(now);
         }
     }
 
@@ -234,8 +238,8 @@ public class SurveyTemplate {
         }
     }
 
-    private void touch() {
-        changedAt = Instant.now();
+    private void touch(Instant now) {
+        changedAt = now;
     }
 
     private static boolean blank(String value) {

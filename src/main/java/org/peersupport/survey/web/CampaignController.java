@@ -1,6 +1,5 @@
 package org.peersupport.survey.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
@@ -22,7 +22,6 @@ import org.peersupport.shared.HospitalScoped;
 import org.peersupport.shared.RuleViolationException;
 import org.peersupport.survey.CampaignService;
 import org.peersupport.survey.CampaignSummary;
-import org.peersupport.survey.CampaignView;
 import org.peersupport.survey.NewCampaign;
 import org.peersupport.survey.SurveyTemplateService;
 import org.peersupport.survey.TemplateSummary;
@@ -71,14 +70,14 @@ class CampaignController {
 
     private final OrganizationService organization;
 
-    private final Clock clock;
+    private final HospitalCalendar calendar;
 
     CampaignController(CampaignService campaigns, SurveyTemplateService templates, OrganizationService organization,
-            Clock clock) {
+            HospitalCalendar calendar) {
         this.campaigns = campaigns;
         this.templates = templates;
         this.organization = organization;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping
@@ -92,15 +91,14 @@ class CampaignController {
         model.addAttribute("campaigns", found);
         model.addAttribute("hospitals", hospitals);
         model.addAttribute("todays", hospitals.values().stream()
-                .collect(Collectors.toMap(HospitalSummary::id, h -> LocalDate.now(clock.withZone(h.timeZone())))));
+                .collect(Collectors.toMap(HospitalSummary::id, h -> calendar.today(h.timeZone()))));
         return "survey/campaigns";
     }
 
     @GetMapping("/new")
     String newCampaign(@AuthenticationPrincipal HospitalScoped user, Model model) {
         List<HospitalSummary> hospitals = organization.hospitals(user.hospitalScope());
-        LocalDate opens = hospitals.stream().map(h -> LocalDate.now(clock.withZone(h.timeZone()))).min(LocalDate::compareTo)
-                .orElse(LocalDate.now(clock));
+        LocalDate opens = calendar.earliestToday(user.hospitalScope());
         List<TemplateSummary> usable = templates.usable();
         model.addAttribute("form", new CampaignForm(null, usable.isEmpty() ? null : usable.get(0).id(),
                 hospitals.size() == 1 ? hospitals.get(0).id() : null, List.of(), opens, opens.plusDays(14)));

@@ -40,9 +40,11 @@ class ResultsBuilderTest {
 
     static final Department SURGERY = new Department(30, "Surgery", 30);
 
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+
     static final CampaignView CAMPAIGN = new CampaignView(UUID.randomUUID(), "Evaluation", 1, "Northbay",
-            ZoneId.of("UTC"), 1, "Program evaluation (v1)", LocalDate.now(), LocalDate.now().plusDays(7),
-            CampaignState.OPEN, CampaignStatus.OPEN, LocalDate.now(), List.of(), 0, null, new MailProgress(0, 0, 0),
+            ZoneId.of("UTC"), 1, "Program evaluation (v1)", TODAY, TODAY.plusDays(7),
+            CampaignState.OPEN, CampaignStatus.OPEN, TODAY, List.of(), 0, null, new MailProgress(0, 0, 0),
             null, 5);
 
     @Test
