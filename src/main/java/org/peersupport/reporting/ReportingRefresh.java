@@ -1,6 +1,9 @@
 package org.peersupport.reporting;
 
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +57,12 @@ public class ReportingRefresh {
 
     private final boolean timers;
 
+    private final Clock clock;
+
     ReportingRefresh(JdbcTemplate jdbc, SurveyResultsService surveyResults, OrganizationService organization,
-            TransactionTemplate transaction, @Value("${peersupport.scheduling.enabled:true}") boolean timers) {
+            TransactionTemplate transaction, @Value("${peersupport.scheduling.enabled:true}") boolean timers,
+            Clock clock) {
+        this.clock = clock;
         this.timers = timers;
         this.jdbc = jdbc;
         this.surveyResults = surveyResults;
@@ -79,10 +86,13 @@ public class ReportingRefresh {
         int campaigns = summarizeSurveys();
         // One transaction: a page reads every summary as of the same refresh, never some old, some new.
         transaction.executeWithoutResult(status -> {
+            // "Now" in the summaries is the app's clock (report_now(), V26), for this transaction only.
+            Instant now = clock.instant();
+            jdbc.queryForObject("select set_config('peersupport.now', ?, true)", String.class, now.toString());
             for (String view : VIEWS) {
                 jdbc.execute("refresh materialized view concurrently " + view);
             }
-            jdbc.update("update report_refresh set refreshed_at = now() where id = 1");
+            jdbc.update("update report_refresh set refreshed_at = ? where id = 1", Timestamp.from(now));
         });
         // A concurrent refresh rewrites changed rows; vacuum keeps the covering indexes (V25) enough.
         for (String view : VIEWS) {
