@@ -120,6 +120,23 @@ class OrganizationAdministrationTests {
     }
 
     @Test
+    void nobodyLowersTheSurveyMinimumsBelowTheirFloors() {
+        var settings = organization.settings();
+        long version = organization.settingsVersion();
+        assertThat(mvc.post().uri("/admin/settings").param("programName", settings.programName())
+                .param("matchingPolicy", "ANY").param("firstContactTargetHours", "24")
+                .param("urgentTargetHours", "4").param("certificationValidMonths", "24")
+                .param("noteRetentionDays", "30").param("surveyMinGroupSize", "2").param("surveyMinFreeTextSize", "2")
+                .param("supportersPerDepartment", "2")
+                .param("version", String.valueOf(version)).with(csrf()).with(user(admin)))
+                .hasStatusOk().bodyText()
+                .contains("At least 5: a smaller group could let one person")
+                .contains("At least 10: free text is easier to recognise than a tick in a box.");
+        assertThat(organization.settings()).isEqualTo(settings);
+        assertThat(organization.settings().surveyMinGroupSize()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void roleOfCoordinatorDoesNotOpenSettings() {
         CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
         assertThat(mvc.post().uri("/admin/settings").param("programName", "Taken over").with(csrf())

@@ -25,10 +25,22 @@ class ProgramSettingsTest {
 
     @Test
     void freeTextNeedsAtLeastAsManyRespondentsAsFigures() {
-        assertThatThrownBy(() -> settings.change(view(24, 4, 5, 4), NOW)).isInstanceOf(RuleViolationException.class)
+        assertThatThrownBy(() -> settings.change(view(24, 4, 12, 10), NOW)).isInstanceOf(RuleViolationException.class)
                 .hasMessage("settings.error.freeTextSmaller");
-        settings.change(view(24, 4, 5, 5), NOW);
-        assertThat(settings.view()).isEqualTo(view(24, 4, 5, 5));
+        settings.change(view(24, 4, 10, 10), NOW);
+        assertThat(settings.view()).isEqualTo(view(24, 4, 10, 10));
+    }
+
+    @Test
+    void surveyGroupsNeverGoBelowTheirFloors() {
+        assertThatThrownBy(() -> settings.change(view(24, 4, 4, 10), NOW)).isInstanceOf(RuleViolationException.class)
+                .hasMessage("settings.error.groupBelowFloor");
+        assertThatThrownBy(() -> settings.change(view(24, 4, 2, 2), NOW)).isInstanceOf(RuleViolationException.class)
+                .hasMessage("settings.error.groupBelowFloor");
+        assertThatThrownBy(() -> settings.change(view(24, 4, 5, 9), NOW)).isInstanceOf(RuleViolationException.class)
+                .hasMessage("settings.error.freeTextBelowFloor");
+        settings.change(view(24, 4, 5, 10), NOW);
+        assertThat(settings.view()).isEqualTo(view(24, 4, 5, 10));
     }
 
     private static ProgramSettingsView view(int target, int urgent, int group, int freeText) {

@@ -1,6 +1,8 @@
 package org.peersupport.organization.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,16 +53,35 @@ public class ProgramSettings {
     }
 
     /**
+     * The smallest group of survey respondents whose figures may be shown, and of those whose free
+     * text may: below these, one person's answers can be told apart. Nobody may set them lower.
+     */
+    public static final int SURVEY_GROUP_FLOOR = 5;
+
+    public static final int SURVEY_FREE_TEXT_FLOOR = 10;
+
+    /**
      * Applies a whole new set of values. An urgent case can never be given longer than an
-     * ordinary one, and free text needs at least as many respondents as the figures do.
+     * ordinary one, survey groups never go below their floors, and free text needs at least as
+     * many respondents as the figures do.
      */
     public void change(ProgramSettingsView values, Instant now) {
+        List<RuleViolationException> broken = new ArrayList<>();
         if (values.urgentTargetHours() > values.firstContactTargetHours()) {
-            throw new RuleViolationException("urgentTargetHours", "settings.error.urgentLonger");
+            broken.add(new RuleViolationException("urgentTargetHours", "settings.error.urgentLonger"));
         }
-        if (values.surveyMinFreeTextSize() < values.surveyMinGroupSize()) {
-            throw new RuleViolationException("surveyMinFreeTextSize", "settings.error.freeTextSmaller");
+        if (values.surveyMinGroupSize() < SURVEY_GROUP_FLOOR) {
+            broken.add(new RuleViolationException("surveyMinGroupSize", "settings.error.groupBelowFloor",
+                    SURVEY_GROUP_FLOOR));
         }
+        if (values.surveyMinFreeTextSize() < SURVEY_FREE_TEXT_FLOOR) {
+            broken.add(new RuleViolationException("surveyMinFreeTextSize", "settings.error.freeTextBelowFloor",
+                    SURVEY_FREE_TEXT_FLOOR));
+        }
+        else if (values.surveyMinFreeTextSize() < values.surveyMinGroupSize()) {
+            broken.add(new RuleViolationException("surveyMinFreeTextSize", "settings.error.freeTextSmaller"));
+        }
+        RuleViolationException.throwIfAny(broken);
         this.programName = values.programName();
         this.matchingPolicy = values.matchingPolicy();
         this.firstContactTargetHours = values.firstContactTargetHours();

@@ -31,8 +31,8 @@ class SettingsController {
             @NotNull @Min(1) @Max(168) Integer urgentTargetHours,
             @NotNull @Min(1) @Max(120) Integer certificationValidMonths,
             @NotNull @Min(1) @Max(3650) Integer noteRetentionDays,
-            @NotNull @Min(2) @Max(100) Integer surveyMinGroupSize,
-            @NotNull @Min(2) @Max(100) Integer surveyMinFreeTextSize,
+            @NotNull @Max(100) Integer surveyMinGroupSize,
+            @NotNull @Max(100) Integer surveyMinFreeTextSize,
             @NotNull @Min(1) @Max(50) Integer supportersPerDepartment,
             long version) {
 
