@@ -12,6 +12,7 @@ import org.peersupport.organization.RosterService;
 import org.peersupport.shared.NotFoundException;
 import org.peersupport.shared.RuleViolationException;
 import org.peersupport.shared.StaleEdit;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,9 +43,12 @@ public class AccountService {
 
     private final PasswordLinks passwordLinks;
 
+    private final ApplicationEventPublisher events;
+
     AccountService(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
             RosterService roster, OrganizationService organization, AccountSessions sessions, Clock clock,
-            PasswordLinks passwordLinks) {
+            PasswordLinks passwordLinks, ApplicationEventPublisher events) {
+        this.events = events;
         this.passwordLinks = passwordLinks;
         this.accounts = accounts;
         this.passwordPolicy = passwordPolicy;
@@ -178,14 +182,6 @@ public class AccountService {
         load(id).enable();
     }
 
-    @Transactional
-    public void resetPassword(long id, String newPassword) {
-        Account account = load(id);
-        requireAcceptablePassword("password", newPassword, account.getEmail());
-        account.changePassword(passwordEncoder.encode(newPassword));
-        sessions.endAll(id);
-    }
-
     /** The person changes their own password; their other sessions end, this one goes on. */
     @Transactional
     public void changeOwnPassword(long id, String currentPassword, String newPassword) {
@@ -195,6 +191,7 @@ public class AccountService {
         }
         requireAcceptablePassword("newPassword", newPassword, account.getEmail());
         account.changePassword(passwordEncoder.encode(newPassword));
+        events.publishEvent(new PasswordChanged(id));
     }
 
     private void requireAcceptablePassword(String field, String password, String email) {

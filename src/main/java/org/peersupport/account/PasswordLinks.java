@@ -18,6 +18,7 @@ import org.peersupport.account.domain.PasswordPolicy;
 import org.peersupport.shared.NotFoundException;
 import org.peersupport.shared.RuleViolationException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
@@ -55,13 +56,17 @@ public class PasswordLinks {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     private final String from;
 
     private final String baseUrl;
 
     PasswordLinks(JdbcTemplate jdbc, AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder,
             AccountSessions sessions, JavaMailSender mail, MessageSource messages, Clock clock,
-            @Value("${peersupport.mail.from}") String from, @Value("${peersupport.base-url}") String baseUrl) {
+            @Value("${peersupport.mail.from}") String from, @Value("${peersupport.base-url}") String baseUrl,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.policy = policy;
@@ -124,6 +129,7 @@ public class PasswordLinks {
         }
         account.changePassword(encoder.encode(password));
         sessions.endAll(accountId);
+        events.publishEvent(new PasswordChanged(accountId));
     }
 
     private Optional<Long> validAccount(String token) {

@@ -1,6 +1,7 @@
 package org.peersupport.account;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -66,6 +68,11 @@ class PasswordLinkTests {
                 .with(csrf())).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login?passwordSet");
         assertThat(rawMvc.perform(formLogin("/login").user("email", email).password("password", "my own good passphrase"))
                 .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+        // The person is told that their password was set, and the e-mail says nothing else.
+        await().atMost(Duration.ofSeconds(20)).until(() -> subjects(email).contains("Your Peer Support password was changed"));
+        MimeMessage told = TestMail.to(email).stream()
+                .filter(m -> subjectOf(m).equals("Your Peer Support password was changed")).findFirst().orElseThrow();
+        assertThat(told.getContent().toString()).contains("/login").doesNotContain("my own good passphrase");
 
         assertThat(mvc.get().uri("/account/set-password/{t}", token)).hasStatus(HttpStatus.NOT_FOUND)
                 .bodyText().contains("This link no longer works").doesNotContain(email);
@@ -113,6 +120,19 @@ class PasswordLinkTests {
         assertThat(welcome.getSubject()).isEqualTo("Your peer support account");
         assertThat(welcome.getContent().toString()).contains("/account/set-password/")
                 .contains("hospital's physician peer support program");
+    }
+
+    private static List<String> subjects(String email) {
+        return TestMail.to(email).stream().map(PasswordLinkTests::subjectOf).toList();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private String token(String email) throws Exception {

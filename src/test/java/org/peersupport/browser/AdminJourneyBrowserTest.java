@@ -19,6 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
+import org.peersupport.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -106,7 +107,6 @@ class AdminJourneyBrowserTest {
         browser.waitForHeading("New account");
         browser.type(By.id("email"), emails.get(0));
         browser.type(By.id("displayName"), "Dr Ada Test");
-        browser.type(By.id("password"), Fixtures.PASSWORD);
         WebElement physicianRole = browser.find(By.cssSelector("input[name=roles][value=PHYSICIAN]"));
         WebElement physicianLabel = browser.driver()
                 .findElement(By.cssSelector("label[for='" + physicianRole.getAttribute("id") + "']"));
@@ -115,14 +115,19 @@ class AdminJourneyBrowserTest {
         assertThat(physicianRole.isSelected()).isTrue();
         browser.driver().findElement(By.xpath("//main//button[normalize-space()='Create account']")).click();
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .alert-success"),
-                "The account is created."));
+                "The account is created, and the person was e-mailed a link to set their password."));
         assertThat(browser.path()).matches("/admin/accounts/\\d+");
         assertThat(browser.find(By.id("access-physicianEmail")).getAttribute("value")).isEqualTo(emails.get(0));
 
         browser.signOut();
         assertThat(browser.find(By.cssSelector("main .alert-info")).getText()).isEqualTo("You are signed out.");
 
-        // The physician signs in and is offered the referral.
+        // The physician sets their own password from the e-mailed link, signs in and is offered the referral.
+        browser.open("/account/set-password/" + TestMail.passwordLinkToken(emails.get(0)));
+        browser.waitForHeading("Set your password");
+        browser.type(By.id("password"), Fixtures.PASSWORD);
+        browser.driver().findElement(By.xpath("//main//button[normalize-space()='Set password']")).click();
+        browser.waitForHeading("Sign in");
         browser.signIn(emails.get(0), Fixtures.PASSWORD);
         assertThat(browser.waitForHeading("Hello").getText()).isEqualTo("Hello, Dr Ada Test");
         WebElement physicianHome = browser.find(By.id("physician-home"));

@@ -1,7 +1,10 @@
 package org.peersupport.support;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -17,6 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * to it over SMTP with its real mail client; tests read what arrived for their own addresses.
  */
 public final class TestMail implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final Pattern PASSWORD_LINK = Pattern.compile("/account/set-password/([A-Za-z0-9_-]{43})");
 
     private static GreenMail server;
 
@@ -38,6 +43,26 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
     /** The messages that reached one address; tests use unique addresses, so these are theirs. */
     public static List<MimeMessage> to(String address) {
         return Arrays.stream(server().getReceivedMessages()).filter(m -> isTo(m, address)).toList();
+    }
+
+    /** The token of the last password link e-mailed to the address. */
+    public static String passwordLinkToken(String address) {
+        String token = null;
+        for (MimeMessage message : to(address)) {
+            try {
+                Matcher link = PASSWORD_LINK.matcher(message.getContent().toString());
+                if (link.find()) {
+                    token = link.group(1);
+                }
+            }
+            catch (IOException | MessagingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        if (token == null) {
+            throw new AssertionError("No password link was e-mailed to " + address);
+        }
+        return token;
     }
 
     private static boolean isTo(MimeMessage message, String address) {

@@ -33,13 +33,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Administrators create accounts, change roles and hospital scopes, disable, and reset passwords. */
+/**
+ * Administrators create accounts, change roles and hospital scopes, disable, and send password
+ * links. Nobody types another person's password: a new account and a reset both get a one-time
+ * link by e-mail, so an administrator can never sign in as someone else.
+ */
 @Controller
 @RequestMapping("/admin/accounts")
 class AccountAdminController {
-
-    record PasswordResetForm(@NotBlank @Size(max = 200) String password) {
-    }
 
     private final AccountService accounts;
 
@@ -91,17 +92,11 @@ class AccountAdminController {
             return "admin/account-new";
         }
         try {
-            NewAccount request = new NewAccount(form.getEmail(), form.getDisplayName(), form.getPassword(),
-                    form.getRoles(), form.getHospitalIds(), rosterLink(form));
-            // With no password typed, the person sets their own from an e-mailed link.
-            if (form.getPassword() == null || form.getPassword().isEmpty()) {
-                AccountService.Invited invited = accounts.createAndInvite(request);
-                redirect.addFlashAttribute("flash", invited.mailed() ? "account.invited" : "account.notMailed");
-                return "redirect:/admin/accounts/" + invited.accountId();
-            }
-            long id = accounts.create(request);
-            redirect.addFlashAttribute("flash", "account.created");
-            return "redirect:/admin/accounts/" + id;
+            // The person sets their own password from an e-mailed link.
+            AccountService.Invited invited = accounts.createAndInvite(new NewAccount(form.getEmail(),
+                    form.getDisplayName(), null, form.getRoles(), form.getHospitalIds(), rosterLink(form)));
+            redirect.addFlashAttribute("flash", invited.mailed() ? "account.invited" : "account.notMailed");
+            return "redirect:/admin/accounts/" + invited.accountId();
         }
         catch (RuleViolationException ex) {
             FormErrors.reject(ex, result);
@@ -116,7 +111,6 @@ class AccountAdminController {
                 : roster.physician(account.physicianId()).map(PhysicianSummary::email).orElse(null);
         model.addAttribute("account", account);
         model.addAttribute("form", AccountForm.of(account, physicianEmail));
-        model.addAttribute("resetForm", new PasswordResetForm(null));
         return "admin/account";
     }
 
@@ -133,7 +127,6 @@ class AccountAdminController {
             return "redirect:/admin/accounts/" + id;
         }
         model.addAttribute("account", account);
-        model.addAttribute("resetForm", new PasswordResetForm(null));
         return "admin/account";
     }
 
@@ -168,21 +161,6 @@ class AccountAdminController {
         accounts.enable(id);
         redirect.addFlashAttribute("flash", "account.enabled");
         return "redirect:/admin/accounts/" + id;
-    }
-
-    @PostMapping("/{id}/password")
-    String resetPassword(@PathVariable long id, @Valid @ModelAttribute("resetForm") PasswordResetForm resetForm,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        AccountSummary account = accounts.account(id);
-        if (FormErrors.attempt(result, () -> accounts.resetPassword(id, resetForm.password()))) {
-            redirect.addFlashAttribute("flash", "account.passwordReset");
-            return "redirect:/admin/accounts/" + id;
-        }
-        String physicianEmail = account.physicianId() == null ? null
-                : roster.physician(account.physicianId()).map(PhysicianSummary::email).orElse(null);
-        model.addAttribute("account", account);
-        model.addAttribute("form", AccountForm.of(account, physicianEmail));
-        return "admin/account";
     }
 
     private Long rosterLink(AccountForm form) {

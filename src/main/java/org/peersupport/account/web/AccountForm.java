@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.peersupport.account.AccountSummary;
 import org.peersupport.account.Role;
 
-/** The administrator's account form; the password is only asked for when creating. */
+/** The administrator's account form: who the person is and what they may do, never their password. */
 public class AccountForm {
 
     @NotBlank
@@ -22,9 +22,6 @@ public class AccountForm {
     @NotBlank
     @Size(max = 160)
     private String displayName;
-
-    @Size(max = 200)
-    private String password;
 
     @NotEmpty
     private Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -69,13 +66,6 @@ public class AccountForm {
         this.displayName = displayName;
     }
 
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
 
     public Set<Role> getRoles() {
         return roles;

@@ -1,0 +1,28 @@
+package org.peersupport.notification;
+
+import java.util.List;
+
+import org.peersupport.account.AccountService;
+import org.peersupport.account.PasswordChanged;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Tells a person that their password was set or changed; the e-mail holds nothing else. */
+@Component
+class AccountNotices {
+
+    private final AccountService accounts;
+
+    private final Mail mail;
+
+    AccountNotices(AccountService accounts, Mail mail) {
+        this.accounts = accounts;
+        this.mail = mail;
+    }
+
+    @ApplicationModuleListener
+    void on(PasswordChanged event) {
+        mail.send(List.of(accounts.account(event.accountId()).email()), "mail.password.subject", "mail.password.body",
+                "/login");
+    }
+}
