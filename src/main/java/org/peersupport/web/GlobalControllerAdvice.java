@@ -21,7 +21,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The same answer everywhere for the usual failures: a 404 page for records that are not there
- * (or not the caller's), a 409 page for edits that lost a race, and never a stack trace.
+ * (or not the caller's), a 409 page for edits that lost a race, a 400 page for requests that no
+ * page sends, and never a stack trace.
  */
 @ControllerAdvice
 class GlobalControllerAdvice {
@@ -66,7 +67,8 @@ class GlobalControllerAdvice {
         return "error/409";
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MultipartException.class})
+    @ExceptionHandler({MissingServletRequestParameterException.class, MultipartException.class,
+            MalformedRequestException.class})
     String badRequest(HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return "error/4xx";
