@@ -15,13 +15,16 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * The same answer everywhere for the usual failures: a 404 page for records that are not there
- * (or not the caller's), a 409 page for edits that lost a race, and never a stack trace.
+ * (or not the caller's), a 409 page for edits that lost a race, a 400 page for requests that no
+ * page sends, and never a stack trace.
  */
 @ControllerAdvice
 class GlobalControllerAdvice {
@@ -50,10 +53,24 @@ class GlobalControllerAdvice {
         }
     }
 
-    @ExceptionHandler({NotFoundException.class, TypeMismatchException.class, NoResourceFoundException.class})
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
     String notFound(HttpServletResponse response) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         return "error/404";
+    }
+
+    /**
+     * An id in the path that cannot be read names nothing, so it is not found. Any other value that
+     * cannot be read (a query parameter, a hidden field or button value) came from a request that no
+     * page sends. Form fields never get here: {@link FormDataBinder} puts their errors on the form.
+     */
+    @ExceptionHandler(TypeMismatchException.class)
+    String unreadable(TypeMismatchException ex, HttpServletResponse response) {
+        if (ex instanceof MethodArgumentTypeMismatchException argument
+                && argument.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return notFound(response);
+        }
+        return badRequest(response);
     }
 
     /**
@@ -66,7 +83,8 @@ class GlobalControllerAdvice {
         return "error/409";
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MultipartException.class})
+    @ExceptionHandler({MissingServletRequestParameterException.class, MultipartException.class,
+            MalformedRequestException.class})
     String badRequest(HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return "error/4xx";

@@ -177,6 +177,19 @@ class InteractionWorkflowTests {
     }
 
     @Test
+    void values_that_cannot_be_read_get_messages_by_their_fields_with_the_other_fields_checked_at_once() {
+        Form form = contact(local(fixtures.now()), null).with("otherMinutes", "99999999999999999999")
+                .with("followUpOn", "2999-99-99").with("note", "x".repeat(1001)).replacing("mode", "NOT_A_MODE");
+        assertThat(post("/cases/" + caseId + "/contact", supporter.user(), form)).hasStatusOk().bodyText()
+                .contains("Enter a whole number, such as 30.", "Enter a date that exists, as year, month and day.",
+                        "This value is not valid.", "Use at most 1,000 characters", "error-summary")
+                // The date as typed stays in its field, to be corrected.
+                .contains("value=\"2999-99-99\"")
+                .doesNotContain("Exception");
+        assertThat(cases.contactsOn(caseId)).isZero();
+    }
+
+    @Test
     void bad_input_gets_a_message_next_to_its_field_and_saves_nothing() {
         Instant created = jdbc.queryForObject("select created_at from referral where id = ?", java.sql.Timestamp.class,
                 caseId).toInstant();

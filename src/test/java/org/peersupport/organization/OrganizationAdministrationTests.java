@@ -3,6 +3,7 @@ package org.peersupport.organization;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.peersupport.account.CurrentUser;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.Fixtures.Place;
 import org.peersupport.support.IntegrationTest;
@@ -67,6 +68,22 @@ class OrganizationAdministrationTests {
                 .param("name", "x".repeat(1_000_000)).param("version", "0").with(csrf()).with(user(admin)))
                 .hasStatusOk().bodyText().contains("Use at most 120 characters.");
         assertThat(organization.departments(place.hospitalId())).hasSize(1);
+    }
+
+    @Test
+    void aFormWithoutItsHiddenVersionIsABadRequestAndChangesNothing() {
+        String name = Fixtures.unique("Hospital");
+        for (String version : new String[] {null, "", "abc", "99999999999999999999"}) {
+            var request = mvc.post().uri("/organization/hospitals").param("name", name)
+                    .param("timeZone", "America/Chicago");
+            if (version != null) {
+                request.param("version", version);
+            }
+            assertThat(request.with(csrf()).with(user(admin))).as(String.valueOf(version))
+                    .hasStatus(HttpStatus.BAD_REQUEST).bodyText().doesNotContain("Exception");
+        }
+        assertThat(organization.hospitals(HospitalScope.everything()))
+                .extracting(HospitalSummary::name).doesNotContain(name);
     }
 
     @Test

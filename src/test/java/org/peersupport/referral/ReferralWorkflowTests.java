@@ -219,6 +219,19 @@ class ReferralWorkflowTests {
     }
 
     @Test
+    void a_referral_sent_without_its_checkboxes_at_all_counts_them_unticked() {
+        long colleague = fixtures.physician(place.departmentId());
+        UUID key = UUID.randomUUID();
+        Form form = form(colleague, key);
+        form.params.remove("_named");
+        form.params.remove("_asLeader");
+        assertThat(submit(referrer, form)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/referrals/received");
+        assertThat(jdbc.queryForMap("select * from referral_request where submission_key = ?", key))
+                .containsEntry("named", false);
+        assertThat(referrals.row(referrals.openCaseOf(colleague))).containsEntry("source", "COLLEAGUE");
+    }
+
+    @Test
     void context_over_500_characters_is_a_message_kept_on_the_form_and_nothing_is_saved() {
         long colleague = fixtures.physician(place.departmentId());
         UUID key = UUID.randomUUID();

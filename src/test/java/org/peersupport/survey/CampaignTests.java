@@ -82,7 +82,7 @@ class CampaignTests {
                 List.of(place.departmentId()))).hasStatusOk().bodyText()
                 .contains("A campaign can stay open for at most 366 days.");
         assertThat(create("not a date", fixtures.today().toString(), List.of(place.departmentId())))
-                .hasStatusOk().bodyText().contains("This value is not valid.");
+                .hasStatusOk().bodyText().contains("Enter a date that exists, as year, month and day.");
         assertThat(create(fixtures.today().toString(), "", List.of(place.departmentId()))).hasStatusOk()
                 .bodyText().contains("Choose a value.");
         assertThat(create(fixtures.today().toString(), fixtures.today().toString(), List.of()))

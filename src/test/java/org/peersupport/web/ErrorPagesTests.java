@@ -57,6 +57,19 @@ class ErrorPagesTests {
     }
 
     @Test
+    void anUnreadableValueOutsideThePathIsABadRequestNotAServerError() {
+        CurrentUser admin = fixtures.admin();
+        HttpSessionClient browser = new HttpSessionClient(port);
+        browser.signIn(admin.email(), Fixtures.PASSWORD);
+        for (String path : new String[] {"/roster?hospitalId=abc", "/triage?status=NOT_A_STATUS",
+                "/supporters?departmentId=99999999999999999999"}) {
+            HttpResponse<String> response = browser.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.body()).as(path).contains("Skip to main content").doesNotContain("Exception", "at org.");
+        }
+    }
+
+    @Test
     void aHugeSearchIsHandledCalmly() {
         CurrentUser admin = fixtures.admin();
         HttpSessionClient browser = new HttpSessionClient(port);
