@@ -66,9 +66,10 @@ public class SupporterDirectory {
 
     /**
      * The supporters of a hospital, sorted into those who may take a case on {@code day} and
-     * those who may not, with the first reason that applies. Never eligible: the referred
-     * physician, the referrer, anyone who declared a conflict with the referred physician,
-     * anyone not active, paused, not certified on that day, or at capacity.
+     * those who may not, with the first reason that applies: the referred physician, anyone not
+     * active, paused, not certified on that day, or at capacity. Of the rest, the referrers and
+     * anyone with a conflict with the referred physician are barred, without a reason (see
+     * {@link Eligibility}).
      *
      * @param referrerPhysicianIds the roster rows of everyone who referred this physician for the case
      * @param openCases open cases per supporter id, from the referral module; absent means none
@@ -78,18 +79,13 @@ public class SupporterDirectory {
         int validMonths = organization.settings().certificationValidMonths();
         List<Eligibility.Candidate> eligible = new ArrayList<>();
         List<Eligibility.Excluded> excluded = new ArrayList<>();
+        List<Eligibility.Candidate> barred = new ArrayList<>();
         for (Supporter s : supporters.findCurrentInHospital(hospitalId)) {
             CertificationStatus certification = CertificationStatus.of(s.getCertifiedOn(), validMonths, day);
             int open = openCases.getOrDefault(s.getId(), 0);
             ExclusionReason reason = null;
             if (s.getPhysicianId() == referredPhysicianId) {
                 reason = ExclusionReason.REFERRED_PHYSICIAN;
-            }
-            else if (referrerPhysicianIds.contains(s.getPhysicianId())) {
-                reason = ExclusionReason.REFERRER;
-            }
-            else if (s.getConflicts().contains(referredPhysicianId)) {
-                reason = ExclusionReason.CONFLICT;
             }
             else if (s.getStatus() == SupporterStatus.PAUSED) {
                 reason = ExclusionReason.PAUSED;
@@ -103,14 +99,19 @@ public class SupporterDirectory {
             else if (open >= s.getCapacity()) {
                 reason = ExclusionReason.OVER_CAPACITY;
             }
-            if (reason == null) {
-                eligible.add(new Eligibility.Candidate(s.getId(), s.getPhysicianId(), s.getDepartmentIds(), open,
-                        s.getCapacity(), certification));
+            if (reason != null) {
+                excluded.add(new Eligibility.Excluded(s.getId(), reason));
+                continue;
+            }
+            Eligibility.Candidate candidate = new Eligibility.Candidate(s.getId(), s.getPhysicianId(),
+                    s.getDepartmentIds(), open, s.getCapacity(), certification);
+            if (referrerPhysicianIds.contains(s.getPhysicianId()) || s.hasConflictWith(referredPhysicianId)) {
+                barred.add(candidate);
             }
             else {
-                excluded.add(new Eligibility.Excluded(s.getId(), reason));
+                eligible.add(candidate);
             }
         }
-        return new Eligibility(eligible, excluded);
+        return new Eligibility(eligible, excluded, barred);
     }
 }

@@ -165,6 +165,28 @@ public class SupporterService {
         scoped(id, scope).withdrawConflict(physicianId);
     }
 
+    /** The supporter, on their own page, declares a conflict nobody else will see. */
+    @Transactional
+    public void declareOwnConflict(long physicianId, String colleagueEmail) {
+        Supporter supporter = supporters.findByPhysicianId(physicianId).orElseThrow(NotFoundException::new);
+        PhysicianSummary colleague = roster.physicianByEmail(colleagueEmail)
+                .orElseThrow(() -> new RuleViolationException("colleagueEmail", "supporter.error.unknownConflict"));
+        supporter.declarePrivateConflict(colleague.id());
+    }
+
+    @Transactional
+    public void withdrawOwnConflict(long physicianId, long colleagueId) {
+        supporters.findByPhysicianId(physicianId).orElseThrow(NotFoundException::new)
+                .withdrawPrivateConflict(colleagueId);
+    }
+
+    /** The conflicts the supporter declared privately, with names: for that supporter's eyes only. */
+    public List<PhysicianSummary> ownConflicts(long physicianId) {
+        Supporter supporter = supporters.findByPhysicianId(physicianId).orElseThrow(NotFoundException::new);
+        return roster.physicians(supporter.getPrivateConflicts()).values().stream()
+                .sorted(Comparator.comparing(PhysicianSummary::name)).toList();
+    }
+
     /** The declared conflicts, with names: shown to the supporter's coordinators only. */
     public List<PhysicianSummary> conflicts(long id, HospitalScope scope) {
         return roster.physicians(scoped(id, scope).getConflicts()).values().stream()

@@ -107,6 +107,36 @@ class SupporterAccessTests {
         supporterOfAWithAccount = supporterWithAccount(a);
     }
 
+    @Test
+    void privateConflictsAreTheSupportersOwnAndNobodyElses() {
+        CurrentUser first = supporterWithAccount(a);
+        CurrentUser second = supporterWithAccount(a);
+        String email = Fixtures.uniqueEmail("close.friend");
+        long friend = fixtures.physician(a.departmentId(), email);
+        String name = roster.physician(friend).orElseThrow().name();
+        assertThat(post("/my/training/conflicts").param("colleagueEmail", email).with(user(first)))
+                .hasStatus(HttpStatus.FOUND);
+
+        // Only the supporter who declared it sees it: not another supporter, not their coordinator.
+        assertThat(mvc.get().uri("/my/training").with(user(first))).hasStatusOk().bodyText().contains(name);
+        assertThat(mvc.get().uri("/my/training").with(user(second))).hasStatusOk().bodyText().doesNotContain(name);
+        long firstId = supporters.ofPhysician(first.physicianId().orElseThrow()).orElseThrow().id();
+        assertThat(mvc.get().uri("/supporters/{id}", firstId).with(user(coordinatorOfA))).hasStatusOk().bodyText()
+                .doesNotContain(name);
+        // Nobody else can declare or withdraw one: the list is always the signed-in supporter's own.
+        assertThat(post("/my/training/conflicts").param("colleagueEmail", email).with(user(physicianOfA)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(post("/my/training/conflicts").param("colleagueEmail", email).with(user(coordinatorOfA)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(post("/my/training/conflicts/{p}/withdraw", friend).with(user(second))).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/my/training").with(user(first))).hasStatusOk().bodyText().contains(name);
+        // An unknown colleague or oneself is an error next to the field.
+        assertThat(post("/my/training/conflicts").param("colleagueEmail", "nobody@nowhere.example.org")
+                .with(user(first))).hasStatusOk().bodyText().contains("is-invalid");
+        assertThat(post("/my/training/conflicts/{p}/withdraw", friend).with(user(first))).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/my/training").with(user(first))).hasStatusOk().bodyText().doesNotContain(name);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/supporters", "/supporters/nominate", "/supporters/export.csv", "/training/sessions",
             "/training/coverage", "/training/modules", "/my/training"})

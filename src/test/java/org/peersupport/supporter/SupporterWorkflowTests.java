@@ -569,13 +569,14 @@ class SupporterWorkflowTests {
         });
         assertThat(answer.excluded()).containsExactlyInAnyOrder(
                 new Excluded(referredAsSupporter, ExclusionReason.REFERRED_PHYSICIAN),
-                new Excluded(referrerAsSupporter, ExclusionReason.REFERRER),
-                new Excluded(conflicted, ExclusionReason.CONFLICT),
                 new Excluded(inTraining, ExclusionReason.NOT_ACTIVE),
                 new Excluded(paused, ExclusionReason.PAUSED),
                 new Excluded(uncertified, ExclusionReason.NOT_CERTIFIED),
                 new Excluded(full, ExclusionReason.OVER_CAPACITY),
                 new Excluded(zeroCapacity, ExclusionReason.OVER_CAPACITY));
+        // The referrer and the conflicted supporter are barred, without a reason anyone is shown.
+        assertThat(answer.barred()).extracting(Eligibility.Candidate::supporterId)
+                .containsExactlyInAnyOrder(referrerAsSupporter, conflicted);
 
         // Without a referrer on the roster, that supporter may take the case.
         assertThat(directory.forCase(place.hospitalId(), records.today(), referred, Set.of(), Map.of()).eligibleById())
@@ -585,7 +586,8 @@ class SupporterWorkflowTests {
         LocalDate expiry = records.supporter(eligible).certification().expiresOn();
         Eligibility later = directory.forCase(place.hospitalId(), expiry, referred, Set.of(), Map.of());
         assertThat(later.eligible()).isEmpty();
-        assertThat(later.excludedCounts()).containsEntry(ExclusionReason.NOT_CERTIFIED, 5L);
+        // The conflicted supporter counts here too: a visible reason comes before a bar.
+        assertThat(later.excludedCounts()).containsEntry(ExclusionReason.NOT_CERTIFIED, 6L);
         assertThat(directory.forCase(place.hospitalId(), expiry.minusDays(1), referred, Set.of(), Map.of())
                 .eligibleById()).containsOnlyKeys(referrerAsSupporter, full, eligible);
     }

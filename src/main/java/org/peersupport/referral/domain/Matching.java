@@ -2,6 +2,7 @@ package org.peersupport.referral.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +21,19 @@ import org.peersupport.supporter.ExclusionReason;
 public final class Matching {
 
     /**
-     * Why a supporter is not suggested, as the coordinator sees it. A referrer who is a supporter
-     * is counted as a conflict: a reason of its own would point at an anonymous referrer.
+     * Why a supporter is not suggested, as the coordinator sees it. There is deliberately no
+     * reason for a referrer or a declared conflict, and they are not counted: "1 has a conflict"
+     * next to a supporter page with no declared conflict named an anonymous referrer. Such a
+     * supporter is simply not suggested; the case page and the supporter page together cannot
+     * tell a referrer from a supporter who declared a private conflict (only they see those).
      */
     public enum Exclusion {
-        REFERRED_PHYSICIAN, CONFLICT, NOT_ACTIVE, PAUSED, NOT_CERTIFIED, OVER_CAPACITY, SAME_DEPARTMENT,
-        DECLINED_THIS_CASE
+        REFERRED_PHYSICIAN, NOT_ACTIVE, PAUSED, NOT_CERTIFIED, OVER_CAPACITY, SAME_DEPARTMENT, DECLINED_THIS_CASE
     }
 
     static Exclusion exclusionFor(ExclusionReason reason) {
         return switch (reason) {
             case REFERRED_PHYSICIAN -> Exclusion.REFERRED_PHYSICIAN;
-            case REFERRER, CONFLICT -> Exclusion.CONFLICT;
             case NOT_ACTIVE -> Exclusion.NOT_ACTIVE;
             case PAUSED -> Exclusion.PAUSED;
             case NOT_CERTIFIED -> Exclusion.NOT_CERTIFIED;
@@ -63,15 +65,21 @@ public final class Matching {
             excluded.merge(exclusionFor(e.getKey()), e.getValue(), Long::sum);
         }
         List<Suggestion> suggestions = new ArrayList<>();
-        for (Eligibility.Candidate c : eligibility.eligible()) {
+        Set<Long> barred = new HashSet<>();
+        eligibility.barred().forEach(c -> barred.add(c.supporterId()));
+        List<Eligibility.Candidate> candidates = new ArrayList<>(eligibility.eligible());
+        candidates.addAll(eligibility.barred());
+        for (Eligibility.Candidate c : candidates) {
             boolean same = c.departmentIds().contains(departmentId);
+            // Reasons the coordinator may see come first, so a barred supporter counts under them
+            // like anyone else; only when none applies is the supporter left out, silently.
             if (declined.contains(c.supporterId())) {
                 excluded.merge(Exclusion.DECLINED_THIS_CASE, 1L, Long::sum);
             }
             else if (policy == MatchingPolicy.OTHER_DEPARTMENT && same) {
                 excluded.merge(Exclusion.SAME_DEPARTMENT, 1L, Long::sum);
             }
-            else {
+            else if (!barred.contains(c.supporterId())) {
                 suggestions.add(new Suggestion(c.supporterId(), c.physicianId(), same, c.openCases(), c.capacity(),
                         c.certification().daysLeft()));
             }

@@ -63,6 +63,12 @@ public class Supporter {
     @Column(name = "physician_id")
     private Set<Long> conflicts = new HashSet<>();
 
+    /** Conflicts the supporter declared themselves: they alone see them; matching honours them. */
+    @ElementCollection
+    @CollectionTable(name = "supporter_private_conflict", joinColumns = @JoinColumn(name = "supporter_id"))
+    @Column(name = "physician_id")
+    private Set<Long> privateConflicts = new HashSet<>();
+
     @Version
     private long version;
 
@@ -148,6 +154,27 @@ public class Supporter {
 
     public void withdrawConflict(long physicianId) {
         conflicts.remove(physicianId);
+    }
+
+    /** "I know this colleague too well": never matched with them, and nobody else is told why. */
+    public void declarePrivateConflict(long physicianId) {
+        if (physicianId == this.physicianId) {
+            throw new RuleViolationException("colleagueEmail", "supporter.error.conflictSelf");
+        }
+        privateConflicts.add(physicianId);
+    }
+
+    public void withdrawPrivateConflict(long physicianId) {
+        privateConflicts.remove(physicianId);
+    }
+
+    /** Whether a conflict with the physician was declared, by a coordinator or privately. */
+    public boolean hasConflictWith(long physicianId) {
+        return conflicts.contains(physicianId) || privateConflicts.contains(physicianId);
+    }
+
+    public Set<Long> getPrivateConflicts() {
+        return Set.copyOf(privateConflicts);
     }
 
     public void certification(LocalDate certifiedOn) {

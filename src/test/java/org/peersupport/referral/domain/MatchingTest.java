@@ -49,7 +49,7 @@ class MatchingTest {
     }
 
     static Eligibility eligibility(Candidate... candidates) {
-        return new Eligibility(List.of(candidates), List.of());
+        return new Eligibility(List.of(candidates), List.of(), List.of());
     }
 
     static List<Long> ids(Result result) {
@@ -196,7 +196,7 @@ class MatchingTest {
     @Test
     void declines_of_supporters_who_are_not_eligible_anyway_add_nothing() {
         Eligibility eligibility = new Eligibility(List.of(candidate(2, OTHER_DEPARTMENT, 0, 700)),
-                List.of(new Excluded(1, ExclusionReason.OVER_CAPACITY)));
+                List.of(new Excluded(1, ExclusionReason.OVER_CAPACITY)), List.of());
         Result result = Matching.rank(eligibility, MatchingPolicy.ANY, CASE_DEPARTMENT, Set.of(1L, 99L));
         assertThat(ids(result)).containsExactly(2L);
         assertThat(result.excluded()).containsExactly(entry(Exclusion.OVER_CAPACITY, 1L));
@@ -213,19 +213,18 @@ class MatchingTest {
             }
         }
         Eligibility eligibility = new Eligibility(List.of(candidate(500, CASE_DEPARTMENT, 0, 700),
-                candidate(501, OTHER_DEPARTMENT, 0, 700), candidate(502, OTHER_DEPARTMENT, 0, 700)), excluded);
+                candidate(501, OTHER_DEPARTMENT, 0, 700), candidate(502, OTHER_DEPARTMENT, 0, 700)), excluded,
+                List.of());
 
         Result result = Matching.rank(eligibility, MatchingPolicy.OTHER_DEPARTMENT, CASE_DEPARTMENT, Set.of(502L));
 
         assertThat(ids(result)).containsExactly(501L);
         assertThat(result.excluded()).containsOnly(
                 entry(Exclusion.REFERRED_PHYSICIAN, 1L),
-                // The referrer counts as a conflict, so an anonymous referrer is not pointed at.
-                entry(Exclusion.CONFLICT, 5L),
-                entry(Exclusion.NOT_ACTIVE, 4L),
-                entry(Exclusion.PAUSED, 5L),
-                entry(Exclusion.NOT_CERTIFIED, 6L),
-                entry(Exclusion.OVER_CAPACITY, 7L),
+                entry(Exclusion.NOT_ACTIVE, 2L),
+                entry(Exclusion.PAUSED, 3L),
+                entry(Exclusion.NOT_CERTIFIED, 4L),
+                entry(Exclusion.OVER_CAPACITY, 5L),
                 entry(Exclusion.SAME_DEPARTMENT, 1L),
                 entry(Exclusion.DECLINED_THIS_CASE, 1L));
         assertThat(result.excludedTotal()).isEqualTo(excluded.size() + 2);
@@ -237,21 +236,34 @@ class MatchingTest {
     @Test
     void every_reason_of_the_supporter_module_has_a_matching_exclusion() {
         assertThat(Arrays.stream(ExclusionReason.values()).map(Matching::exclusionFor)).doesNotContainNull();
-        assertThat(Matching.exclusionFor(ExclusionReason.REFERRER)).isEqualTo(Exclusion.CONFLICT);
     }
 
     @Test
     void nobody_eligible_means_no_suggestions_and_the_reasons_only() {
-        Eligibility eligibility = new Eligibility(List.of(), List.of(new Excluded(1, ExclusionReason.REFERRER),
-                new Excluded(2, ExclusionReason.PAUSED), new Excluded(3, ExclusionReason.PAUSED)));
+        Eligibility eligibility = new Eligibility(List.of(), List.of(new Excluded(2, ExclusionReason.PAUSED),
+                new Excluded(3, ExclusionReason.PAUSED)), List.of(candidate(1, CASE_DEPARTMENT, 0, 700)));
         Result result = Matching.rank(eligibility, MatchingPolicy.SAME_DEPARTMENT, CASE_DEPARTMENT, Set.of());
         assertThat(result.suggestions()).isEmpty();
-        assertThat(result.excluded()).isEqualTo(Map.of(Exclusion.CONFLICT, 1L, Exclusion.PAUSED, 2L));
+        assertThat(result.excluded()).isEqualTo(Map.of(Exclusion.PAUSED, 2L));
+    }
+
+    @Test
+    void a_barred_supporter_is_left_out_without_a_reason_unless_a_visible_one_applies() {
+        // 1 is barred (a referrer, or a declared conflict) and would rank first; 2 and 3 are barred
+        // too, but declined the case or are from the same department: those are counted as usual.
+        Eligibility eligibility = new Eligibility(List.of(candidate(4, OTHER_DEPARTMENT, 2, 700)), List.of(),
+                List.of(candidate(1, OTHER_DEPARTMENT, 0, 700), candidate(2, OTHER_DEPARTMENT, 0, 700),
+                        candidate(3, CASE_DEPARTMENT, 0, 700)));
+        Result result = Matching.rank(eligibility, MatchingPolicy.OTHER_DEPARTMENT, CASE_DEPARTMENT, Set.of(2L));
+        assertThat(ids(result)).containsExactly(4L);
+        assertThat(result.excluded()).containsOnly(entry(Exclusion.DECLINED_THIS_CASE, 1L),
+                entry(Exclusion.SAME_DEPARTMENT, 1L));
+        assertThat(result.suggests(1L)).isFalse();
     }
 
     @Test
     void nobody_at_all_means_nothing_suggested_and_nothing_excluded() {
-        Result result = Matching.rank(new Eligibility(List.of(), List.of()), MatchingPolicy.ANY, CASE_DEPARTMENT,
+        Result result = Matching.rank(new Eligibility(List.of(), List.of(), List.of()), MatchingPolicy.ANY, CASE_DEPARTMENT,
                 Set.of());
         assertThat(result.suggestions()).isEmpty();
         assertThat(result.excluded()).isEmpty();
