@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.peersupport.organization.OrganizationService;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.survey.CampaignView;
 import org.peersupport.survey.QuestionKind;
@@ -51,22 +50,19 @@ public class ReportingRefresh {
 
     private final SurveyResultsService surveyResults;
 
-    private final OrganizationService organization;
-
     private final TransactionTemplate transaction;
 
     private final boolean timers;
 
     private final Clock clock;
 
-    ReportingRefresh(JdbcTemplate jdbc, SurveyResultsService surveyResults, OrganizationService organization,
+    ReportingRefresh(JdbcTemplate jdbc, SurveyResultsService surveyResults,
             TransactionTemplate transaction, @Value("${peersupport.scheduling.enabled:true}") boolean timers,
             Clock clock) {
         this.clock = clock;
         this.timers = timers;
         this.jdbc = jdbc;
         this.surveyResults = surveyResults;
-        this.organization = organization;
         this.transaction = transaction;
     }
 
@@ -104,8 +100,7 @@ public class ReportingRefresh {
 
     /** Summarizes closed program-evaluation campaigns not yet summarized; returns how many. */
     int summarizeSurveys() {
-        int minGroupSize = organization.settings().surveyMinGroupSize();
-        jdbc.update("delete from report_survey_campaign where min_group_size <> ?", minGroupSize);
+        // A closed campaign's results are frozen with its own thresholds, so a summary never goes stale.
         List<UUID> pending = jdbc.queryForList("""
                 select c.id from survey_campaign c join survey_template t on t.id = c.template_id
                 where c.state = 'CLOSED' and t.family = ?::uuid
@@ -116,7 +111,7 @@ public class ReportingRefresh {
             // One campaign that cannot be read must not keep the others, and the summaries, stale.
             try {
                 SurveyResults results = surveyResults.results(id, HospitalScope.everything());
-                transaction.executeWithoutResult(status -> store(results, minGroupSize));
+                transaction.executeWithoutResult(status -> store(results));
                 summarized++;
             }
             catch (RuntimeException ex) {
@@ -126,10 +121,10 @@ public class ReportingRefresh {
         return summarized;
     }
 
-    private void store(SurveyResults results, int minGroupSize) {
+    private void store(SurveyResults results) {
         CampaignView campaign = results.campaign();
         int inserted = jdbc.update("insert into report_survey_campaign (campaign_id, min_group_size) values (?, ?) "
-                + "on conflict do nothing", campaign.id(), minGroupSize);
+                + "on conflict do nothing", campaign.id(), results.minGroupSize());
         if (inserted == 0) {
             return;
         }

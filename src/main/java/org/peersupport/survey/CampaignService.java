@@ -13,6 +13,7 @@ import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.organization.ProgramSettingsView;
 import org.peersupport.organization.RosterMember;
 import org.peersupport.organization.RosterService;
 import org.peersupport.shared.HospitalScope;
@@ -177,8 +178,9 @@ public class CampaignService {
 
     private void closeLocked(Campaign campaign) {
         Map<MailState, Integer> progress = invitations.progress(campaign.getId());
+        ProgramSettingsView settings = organization.settings();
         campaign.close(today(campaign.getHospitalId()), progress.get(MailState.SENT), progress.get(MailState.FAILED),
-                calendar.now());
+                calendar.now(), settings.surveyMinGroupSize(), settings.surveyMinFreeTextSize());
         int deleted = invitations.deleteAll(campaign.getId());
         log.info("Survey campaign {} closed; {} invitations deleted", campaign.getId(), deleted);
     }
@@ -209,7 +211,7 @@ public class CampaignService {
             progress = new MailProgress(counts.get(MailState.QUEUED) + counts.get(MailState.SENDING),
                     counts.get(MailState.SENT), counts.get(MailState.FAILED));
         }
-        int minGroupSize = organization.settings().surveyMinGroupSize();
+        int minGroupSize = campaign.getMinGroupSize().orElseGet(() -> organization.settings().surveyMinGroupSize());
         LocalDate today = today(hospital.timeZone());
         SurveyTemplate template = campaign.getTemplate();
         return new CampaignView(campaign.getId(), campaign.getTitle(), hospital.id(), hospital.name(),
@@ -217,7 +219,8 @@ public class CampaignService {
                 campaign.getOpensOn(), campaign.getClosesOn(), campaign.getState(),
                 CampaignStatus.of(campaign.getState(), campaign.getClosesOn(), today), today, departments,
                 campaign.getRemindersSent(), campaign.getLastReminderAt(), progress,
-                responseCount < minGroupSize ? null : responseCount, minGroupSize);
+                campaign.getState() != CampaignState.CLOSED || responseCount < minGroupSize ? null : responseCount,
+                minGroupSize);
     }
 
     private LocalDate today(ZoneId zone) {

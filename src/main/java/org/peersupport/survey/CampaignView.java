@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A campaign as its page shows it. {@code responses} is null while there are fewer than the
- * program's minimum, so that the page never shows a count that small.
+ * A campaign as its page shows it. {@code responses} is null until the campaign has closed, and
+ * after that while there are fewer than its minimum, so that the page never shows a count that
+ * small nor one that moves with a single answer.
  */
 public record CampaignView(UUID id, String title, long hospitalId, String hospitalName, ZoneId timeZone,
         long templateId, String templateLabel, LocalDate opensOn, LocalDate closesOn, CampaignState state,
@@ -39,7 +40,8 @@ public record CampaignView(UUID id, String title, long hospitalId, String hospit
         return state != CampaignState.CLOSED;
     }
 
+    /** Results exist only once the campaign has closed, frozen at that moment. */
     public boolean hasResults() {
-        return state == CampaignState.OPEN || state == CampaignState.CLOSED;
+        return state == CampaignState.CLOSED;
     }
 }

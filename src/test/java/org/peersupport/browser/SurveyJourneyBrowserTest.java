@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A coordinator opens a survey campaign for one department; invitees answer through the links in
- * their e-mails, with no sign-in; the results say "fewer than 5 responses" until five have answered.
+ * their e-mails, with no sign-in; there are no results while it is open, and once the coordinator
+ * closes it the figures of its five answers appear.
  */
 @IntegrationTest
 class SurveyJourneyBrowserTest {
@@ -70,7 +71,7 @@ class SurveyJourneyBrowserTest {
     }
 
     @Test
-    void a_coordinator_runs_a_survey_and_results_appear_from_five_responses() {
+    void a_coordinator_runs_a_survey_and_results_appear_once_it_closes() {
         Fixtures.Place place = fixtures.hospital();
         String department = organization.department(place.departmentId()).orElseThrow().name();
         List<String> invitees = new ArrayList<>();
@@ -111,25 +112,30 @@ class SurveyJourneyBrowserTest {
         // The panel refreshes itself.
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-text"),
                 "6 of 6 e-mails sent"));
-        assertThat(browser.find(By.id("response-count")).getText()).isEqualTo("Fewer than 5 responses");
+        assertThat(browser.find(By.id("response-count")).getText())
+                .isEqualTo("Responses are counted when the campaign closes.");
         browser.screenshot("survey-campaign");
 
-        // Three invitees answer through the links in their e-mails, one on a phone.
+        // Five invitees answer through the links in their e-mails, one on a phone.
         answer(invitees.get(0), true, PHONE);
         answer(invitees.get(1), true, DESKTOP);
         answer(invitees.get(2), false, DESKTOP);
-
-        browser.open(campaignPath + "/results");
-        browser.waitForHeading("Results");
-        WebElement rates = browser.find(By.id("rates"));
-        assertThat(rates.getText()).contains(department).contains("Fewer than 5 responses").doesNotContain("50%");
-        assertThat(browser.driver().findElements(By.cssSelector(".question-result td.suppressed")))
-                .isNotEmpty().allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("Fewer than 5 responses"));
-        browser.screenshot("survey-results-suppressed");
-
-        // Two more answer: five responses, and the figures appear.
         answer(invitees.get(3), true, DESKTOP);
         answer(invitees.get(4), false, DESKTOP);
+
+        // While the campaign is open there are no results at all, not even a count.
+        browser.open(campaignPath + "/results");
+        browser.waitForHeading("Results");
+        assertThat(browser.find(By.cssSelector("main")).getText()).contains("The results appear when the campaign closes")
+                .doesNotContain("83%").doesNotContain("5 responses");
+        browser.screenshot("survey-results-pending");
+
+        // The coordinator closes it; the figures appear, frozen.
+        browser.open(campaignPath);
+        browser.waitForHeading(title);
+        browser.driver().findElement(By.xpath("//main//button[normalize-space()='Close the survey now']")).click();
+        browser.driver().switchTo().alert().accept();
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("response-count"), "5 responses"));
         browser.open(campaignPath + "/results");
         browser.waitForHeading("Results");
         String shown = browser.find(By.id("rates")).getText();

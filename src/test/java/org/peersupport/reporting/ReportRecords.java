@@ -43,14 +43,15 @@ final class ReportRecords {
                 redFlag ? "WARM_HANDOFF" : null, at(occurredAt));
     }
 
-    /** A closed campaign of the built-in program evaluation. */
+    /** A closed campaign of the built-in program evaluation, frozen with the smallest thresholds allowed. */
     UUID closedCampaign(long hospitalId, LocalDate closesOn) {
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 insert into survey_campaign (id, hospital_id, template_id, title, opens_on, closes_on, state,
-                                             sent_count, failed_count, opened_at, closed_at)
+                                             sent_count, failed_count, opened_at, closed_at, min_group_size,
+                                             min_free_text_size)
                 values (?, ?, (select id from survey_template where family = '6f1c2b7e-3a4d-4e5f-9a8b-0c1d2e3f4a5b'
-                                 and revision = 1), 'Program evaluation', ?, ?, 'CLOSED', 0, 0, now(), now())""",
+                                 and revision = 1), 'Program evaluation', ?, ?, 'CLOSED', 0, 0, now(), now(), 5, 10)""",
                 id, hospitalId, closesOn.minusDays(14), closesOn);
         return id;
     }

@@ -120,7 +120,8 @@ class CampaignTests {
         assertThat(jdbc.queryForObject("select physician_id from survey_invitation where campaign_id = ?", Long.class,
                 id)).isEqualTo(physician);
         assertThat(mvc.get().uri(location).with(user(coordinator))).hasStatusOk().bodyText()
-                .contains("0 of 1 e-mails sent").contains("(1 invited)").contains("Fewer than 5 responses");
+                .contains("0 of 1 e-mails sent").contains("(1 invited)")
+                .contains("Responses are counted when the campaign closes.");
 
         // Opening twice is refused with a message; no second invitation appears.
         var again = mvc.post().uri(location + "/open").with(csrf()).with(user(coordinator)).exchange();

@@ -101,10 +101,22 @@ class SurveyAccessTests {
 
     @Test
     void the_coordinator_and_an_administrator_see_every_page_of_the_campaign() {
+        String export = "/surveys/" + campaignOfA.id() + "/results.csv";
         for (CurrentUser allowed : List.of(coordinatorOfA, fixtures.admin())) {
             for (String path : pages()) {
-                assertThat(mvc.get().uri(path).with(user(allowed))).as(path).hasStatusOk();
+                if (path.equals(export)) {
+                    // An open campaign has no results yet, for anyone.
+                    assertThat(mvc.get().uri(path).with(user(allowed))).as(path).hasStatus(HttpStatus.NOT_FOUND);
+                }
+                else {
+                    assertThat(mvc.get().uri(path).with(user(allowed))).as(path).hasStatusOk();
+                }
             }
+        }
+        assertThat(mvc.post().uri("/surveys/{id}/close", campaignOfA.id()).with(csrf()).with(user(coordinatorOfA)))
+                .hasStatus(HttpStatus.FOUND);
+        for (CurrentUser allowed : List.of(coordinatorOfA, fixtures.admin())) {
+            assertThat(mvc.get().uri(export).with(user(allowed))).hasStatusOk();
         }
     }
 

@@ -141,6 +141,8 @@ class SurveyBenchmark {
         Long allAnswers = jdbc.queryForObject("select count(*) from survey_answer", Long.class);
         assertThat(answers).isGreaterThanOrEqualTo(1_000_000L);
 
+        // Results exist once the campaign has closed.
+        campaigns.close(measured, HospitalScope.everything());
         long[] cold = time(() -> results.results(measured, HospitalScope.everything()), 1);
         jdbc.execute("vacuum analyze survey_response");
         jdbc.execute("vacuum analyze survey_answer");

@@ -15,6 +15,7 @@ import org.peersupport.support.IntegrationTest;
 import org.peersupport.survey.SurveyDriver.Opened;
 import org.peersupport.survey.SurveyResults.Group;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -67,16 +68,23 @@ class SurveyResultsTests {
 
     @Test
     void fewer_than_five_responses_show_nothing_and_five_show_the_figures() {
-        Opened campaign = surveys.opened(place, 6);
+        Opened few = surveys.opened(place, 6);
         for (int i = 0; i < 4; i++) {
-            answer(campaign.emails().get(i), i % 2 == 0, "Comment number " + i);
+            answer(few.emails().get(i), i % 2 == 0, "Comment number " + i);
         }
-        String page = page(campaign.id());
+        close(few.id());
+        String page = page(few.id());
         assertThat(page).contains("Fewer than 5 responses").doesNotContain("Comment number");
-        assertThat(csv(campaign.id())).contains("Fewer than 5 responses").doesNotContain("Comment number")
+        assertThat(csv(few.id())).contains("Fewer than 5 responses").doesNotContain("Comment number")
                 .doesNotContain(",4,6,");
 
-        answer(campaign.emails().get(4), true, "Comment number 4");
+        Place another = new Place(place.hospitalId(), place.hospitalName(), organization.createDepartment(
+                place.hospitalId(), Fixtures.unique("Cardiology"), HospitalScope.everything()));
+        Opened campaign = surveys.opened(another, 6);
+        for (int i = 0; i < 5; i++) {
+            answer(campaign.emails().get(i), i % 2 == 0 || i == 4, "Comment number " + i);
+        }
+        close(campaign.id());
         SurveyResults shown = results.results(campaign.id(), HospitalScope.everything());
         assertThat(shown.total().suppressed()).isFalse();
         assertThat(shown.total().responded()).isEqualTo(5);
@@ -106,6 +114,7 @@ class SurveyResultsTests {
         all.addAll(middle);
         all.addAll(large);
         all.forEach(email -> answer(email, false, null));
+        close(id);
 
         SurveyResults found = results.results(id, HospitalScope.everything());
         assertThat(found.rates()).filteredOn(SurveyResults.Rate::suppressed).hasSize(2);
@@ -129,6 +138,7 @@ class SurveyResultsTests {
         for (int i = 0; i < 10; i++) {
             answer(campaign.emails().get(i), i < 6, i < 3 ? "Thoughtful remark " + i : null);
         }
+        close(campaign.id());
         String page = page(campaign.id());
         assertThat(page).contains("Thoughtful remark 0").contains("Thoughtful remark 1").contains("Thoughtful remark 2");
         assertThat(csv(campaign.id())).doesNotContain("Thoughtful remark");
@@ -144,7 +154,69 @@ class SurveyResultsTests {
         invite(formula, 1);
         UUID id = surveys.draft(place, List.of(formula));
         campaigns.open(id, HospitalScope.everything());
+        close(id);
         assertThat(csv(id)).contains("\"'=HYPERLINK(\"\"x\"\")").doesNotContain(",\"=HYPERLINK");
+    }
+
+    @Test
+    void while_a_campaign_is_open_no_count_exists_so_two_snapshots_around_one_answer_are_the_same() {
+        Opened campaign = surveys.opened(place, 12);
+        for (int i = 0; i < 6; i++) {
+            answer(campaign.emails().get(i), true, null);
+        }
+        String resultsBefore = main(page(campaign.id()));
+        String campaignBefore = main(campaignPage(campaign.id()));
+        assertThat(resultsBefore).contains("The results appear when the campaign closes").doesNotContain("%");
+        assertThat(campaignBefore).contains("Responses are counted when the campaign closes.")
+                .doesNotContain("6 responses").doesNotContain("See the results");
+        assertThat(mvc.get().uri("/surveys/{id}/results.csv", campaign.id()).with(user(coordinator)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+
+        answer(campaign.emails().get(6), false, null);
+        assertThat(main(page(campaign.id()))).isEqualTo(resultsBefore);
+        assertThat(main(campaignPage(campaign.id()))).isEqualTo(campaignBefore);
+
+        // Closed, the figures appear, frozen: a later change of the program's minimum alters nothing.
+        close(campaign.id());
+        String published = main(page(campaign.id()));
+        assertThat(published).contains("<td class=\"text-end\">7</td>").contains("58%")
+                .doesNotContain("The results appear");
+        assertThat(campaignPage(campaign.id())).contains("7 responses");
+        var settings = organization.settings();
+        long version = organization.settingsVersion();
+        organization.changeSettings(withMinimums(settings, settings.surveyMinGroupSize() + 5,
+                settings.surveyMinFreeTextSize() + 5), version);
+        try {
+            assertThat(main(page(campaign.id()))).isEqualTo(published);
+            assertThat(results.results(campaign.id(), HospitalScope.everything()).minGroupSize())
+                    .isEqualTo(settings.surveyMinGroupSize());
+        }
+        finally {
+            organization.changeSettings(settings, organization.settingsVersion());
+        }
+    }
+
+    private static org.peersupport.organization.ProgramSettingsView withMinimums(
+            org.peersupport.organization.ProgramSettingsView s, int group, int freeText) {
+        return new org.peersupport.organization.ProgramSettingsView(s.programName(), s.matchingPolicy(),
+                s.firstContactTargetHours(), s.urgentTargetHours(), s.certificationValidMonths(), s.noteRetentionDays(),
+                group, freeText, s.supportersPerDepartment());
+    }
+
+    /** The page's main content: what it says, without the per-request form tokens. */
+    private static String main(String page) {
+        return page.substring(page.indexOf("<main"), page.indexOf("</main>"))
+                .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+    }
+
+    private void close(UUID id) {
+        campaigns.close(id, HospitalScope.everything());
+    }
+
+    private String campaignPage(UUID id) {
+        var result = mvc.get().uri("/surveys/{id}", id).with(user(coordinator)).exchange();
+        assertThat(result).hasStatusOk();
+        return content(result);
     }
 
     private List<String> invite(long departmentId, int count) {

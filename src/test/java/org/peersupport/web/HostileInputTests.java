@@ -5,7 +5,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -369,7 +368,7 @@ class HostileInputTests {
     private static Map<String, String> baseline(Endpoint endpoint, World world) {
         Map<String, String> values = new LinkedHashMap<>(endpoint.fixed());
         for (Field field : endpoint.fields()) {
-            values.putIfAbsent(field.name(), world.known(field.name()).orElseGet(() -> plain(field.type())));
+            values.putIfAbsent(field.name(), world.known(field.name()).orElseGet(() -> plain(field.type(), world.today)));
         }
         for (String name : GENERIC) {
             values.putIfAbsent(name, world.known(name).orElse("1"));
@@ -380,7 +379,7 @@ class HostileInputTests {
         return values;
     }
 
-    private static String plain(Class<?> type) {
+    private static String plain(Class<?> type, LocalDate today) {
         if (type == boolean.class || type == Boolean.class) {
             return "false";
         }
@@ -388,7 +387,7 @@ class HostileInputTests {
             return "1";
         }
         if (type == LocalDate.class) {
-            return LocalDate.now(ZoneId.of("America/Chicago")).toString();
+            return today.toString();
         }
         if (type.isEnum()) {
             return ((Enum<?>) type.getEnumConstants()[0]).name();
@@ -494,6 +493,9 @@ class HostileInputTests {
      */
     private final class World {
 
+        /** Today at the test hospitals, from the app's clock. */
+        final LocalDate today = fixtures.today();
+
         final Place place = fixtures.hospital();
 
         final CurrentUser admin = fixtures.admin();
@@ -508,7 +510,7 @@ class HostileInputTests {
 
         final CurrentUser account = fixtures.physicianUser(place.departmentId());
 
-        final long session = training.schedule(place.hospitalId(), LocalDate.now(ZoneId.of("America/Chicago")),
+        final long session = training.schedule(place.hospitalId(), today,
                 "Facilitator", false, Set.of(training.curriculum().get(0).id()), HospitalScope.everything());
 
         final long module = training.curriculum().get(0).id();

@@ -67,6 +67,11 @@ public class Campaign {
 
     private Integer failedCount;
 
+    /** The suppression thresholds in force when the campaign closed; its results use these for good. */
+    private Integer minGroupSize;
+
+    private Integer minFreeTextSize;
+
     @Version
     private long version;
 
@@ -146,10 +151,12 @@ public class Campaign {
     }
 
     /** Closes for good; the invitations are deleted by the caller, their counts are kept here. */
-    public void close(LocalDate today, int sent, int failed, Instant now) {
+    public void close(LocalDate today, int sent, int failed, Instant now, int minGroupSize, int minFreeTextSize) {
         if (state == CampaignState.CLOSED) {
             return;
         }
+        this.minGroupSize = minGroupSize;
+        this.minFreeTextSize = minFreeTextSize;
         if (state == CampaignState.OPEN) {
             sentCount = sent;
             failedCount = failed;
@@ -226,6 +233,15 @@ public class Campaign {
 
     public Integer getFailedCount() {
         return failedCount;
+    }
+
+    /** The thresholds frozen at closing; empty while the campaign has not closed. */
+    public java.util.Optional<Integer> getMinGroupSize() {
+        return java.util.Optional.ofNullable(minGroupSize);
+    }
+
+    public java.util.Optional<Integer> getMinFreeTextSize() {
+        return java.util.Optional.ofNullable(minFreeTextSize);
     }
 
     public long getVersion() {

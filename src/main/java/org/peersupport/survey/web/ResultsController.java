@@ -17,6 +17,7 @@ import org.peersupport.survey.SurveyResults.Option;
 import org.peersupport.survey.SurveyResults.QuestionResult;
 import org.peersupport.survey.SurveyResults.Rate;
 import org.peersupport.survey.SurveyResults;
+import org.peersupport.survey.CampaignService;
 import org.peersupport.survey.SurveyResultsService;
 import org.peersupport.web.CsvCells;
 import org.springframework.context.MessageSource;
@@ -28,8 +29,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * A campaign's results, and their CSV export. The export holds the same suppressed aggregates as
- * the page and nothing more: no response rows, and no free text.
+ * A closed campaign's results, and their CSV export, for the coordinators of its hospital and
+ * administrators. The export holds the same suppressed aggregates as the page and nothing more:
+ * no response rows, and no free text. While the campaign is open there are no results at all: the
+ * page says when they will appear, and the export is not found.
  */
 @Controller
 @RequestMapping("/surveys/{id}")
@@ -39,13 +42,20 @@ class ResultsController {
 
     private final MessageSource messages;
 
-    ResultsController(SurveyResultsService results, MessageSource messages) {
+    private final CampaignService campaigns;
+
+    ResultsController(SurveyResultsService results, MessageSource messages, CampaignService campaigns) {
         this.results = results;
         this.messages = messages;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/results")
     String results(@AuthenticationPrincipal HospitalScoped user, @PathVariable UUID id, Model model) {
+        if (!results.published(id, user.hospitalScope())) {
+            model.addAttribute("campaign", campaigns.campaign(id, user.hospitalScope()));
+            return "survey/results-pending";
+        }
         model.addAttribute("results", results.results(id, user.hospitalScope()));
         return "survey/results";
     }
