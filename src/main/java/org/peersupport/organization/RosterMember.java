@@ -1,5 +1,8 @@
 package org.peersupport.organization;
 
-/** A physician on the active roster, by id, with their department: what a survey invitation needs. */
-public record RosterMember(long physicianId, long departmentId) {
+/**
+ * A physician on the active roster, by id, with their department and their e-mail address at
+ * this moment: what a survey invitation needs, fixed when the campaign opens.
+ */
+public record RosterMember(long physicianId, long departmentId, String email) {
 }

@@ -92,18 +92,6 @@ public class RosterService {
         return departmentIds.isEmpty() ? List.of() : physicians.findActiveMembers(departmentIds);
     }
 
-    /** E-mail addresses by physician id, looked up when a message is sent rather than copied. */
-    public Map<Long, String> emails(Collection<Long> physicianIds) {
-        if (physicianIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, String> emails = new HashMap<>();
-        for (Object[] row : physicians.findEmails(physicianIds)) {
-            emails.put((Long) row[0], (String) row[1]);
-        }
-        return emails;
-    }
-
     @Transactional
     public long add(PhysicianDetails details, HospitalScope scope) {
         Department department = scopedDepartment(details.departmentId(), scope);

@@ -126,7 +126,7 @@ public class CampaignService {
         campaign.schedule(today(campaign.getHospitalId()));
     }
 
-    /** Queues a reminder to everyone who has not answered; the caller learns how many, never who. */
+    /** Queues a reminder to everyone invited, answered or not, so that it reveals nobody; returns how many. */
     @Transactional
     public int remind(UUID id, HospitalScope scope) {
         Campaign campaign = lockScoped(id, scope);

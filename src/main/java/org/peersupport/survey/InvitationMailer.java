@@ -15,7 +15,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.peersupport.organization.RosterService;
 import org.peersupport.survey.domain.InvitationStore;
 import org.peersupport.survey.domain.InvitationStore.Issued;
 import org.peersupport.survey.domain.InvitationStore.MailKind;
@@ -63,8 +62,6 @@ public class InvitationMailer {
 
     private final InvitationStore invitations;
 
-    private final RosterService roster;
-
     private final JavaMailSender mailSender;
 
     private final MessageSource messages;
@@ -79,11 +76,10 @@ public class InvitationMailer {
 
     private final String baseUrl;
 
-    InvitationMailer(InvitationStore invitations, RosterService roster, JavaMailSender mailSender,
+    InvitationMailer(InvitationStore invitations, JavaMailSender mailSender,
             MessageSource messages, PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock,
             @Value("${peersupport.mail.from}") String from, @Value("${peersupport.base-url}") String baseUrl) {
         this.invitations = invitations;
-        this.roster = roster;
         this.mailSender = mailSender;
         this.messages = messages;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -161,19 +157,13 @@ public class InvitationMailer {
     }
 
     private Outcome send(List<Issued> batch) {
-        Map<Long, String> emails = roster.emails(batch.stream().map(Issued::physicianId).toList());
         List<Long> sent = new ArrayList<>();
         List<Long> refused = new ArrayList<>();
         List<Long> retry = new ArrayList<>();
         Map<MimeMessage, Issued> messagesToSend = new IdentityHashMap<>();
         for (Issued invitation : batch) {
-            String email = emails.get(invitation.physicianId());
-            if (email == null) {
-                refused.add(invitation.id());
-                continue;
-            }
             try {
-                messagesToSend.put(message(invitation, email), invitation);
+                messagesToSend.put(message(invitation, invitation.email()), invitation);
             }
             catch (MessagingException | MailException ex) {
                 refused.add(invitation.id());

@@ -77,7 +77,7 @@ class SurveyAnonymityTests {
         assertThat(columns).containsEntry("token_hash", "bytea").containsEntry("previous_token_hash", "bytea")
                 .containsEntry("used", "boolean");
         assertThat(columns.keySet()).containsExactlyInAnyOrder("id", "campaign_id", "department_id", "physician_id",
-                "token_hash", "previous_token_hash", "used", "mail_kind", "mail_state", "sending_since");
+                "email", "token_hash", "previous_token_hash", "used", "mail_kind", "mail_state", "sending_since");
         // Columns of the same name and type could be joined on; they must be group keys only.
         Set<String> shared = new HashSet<>();
         columns.forEach((name, type) -> shared.add(name + " " + type));

@@ -116,18 +116,22 @@ class SurveyMailTests {
     }
 
     @Test
-    void a_reminder_reaches_only_those_who_have_not_answered_with_a_new_link_and_the_old_one_still_works(
+    void a_reminder_reaches_everyone_invited_so_it_tells_nobody_who_answered_and_the_old_link_still_works(
             CapturedOutput output) {
         Opened campaign = surveys.opened(place, 3);
         String answered = campaign.emails().get(0);
         assertThat(answering.submit(SurveyDriver.token(answered),
                 SurveyDriver.parameters(surveys.answers(false, null)))).isInstanceOf(Submission.Saved.class);
 
-        assertThat(campaigns.remind(campaign.id(), HospitalScope.everything())).isEqualTo(2);
-        assertThat(campaigns.campaign(campaign.id(), HospitalScope.everything()).progress().queued()).isEqualTo(2);
-        assertThat(mailer.sendQueued()).isEqualTo(2);
+        // Everyone, answered or not: the count and the recipients say nothing about who answered.
+        assertThat(campaigns.remind(campaign.id(), HospitalScope.everything())).isEqualTo(3);
+        assertThat(campaigns.campaign(campaign.id(), HospitalScope.everything()).progress().queued()).isEqualTo(3);
+        assertThat(mailer.sendQueued()).isEqualTo(3);
 
-        assertThat(TestMail.to(answered)).hasSize(1);
+        assertThat(TestMail.to(answered)).hasSize(2);
+        assertThat(SurveyDriver.body(TestMail.to(answered).get(1))).contains("If you have already answered, thank you");
+        // The person who answered cannot answer again with the reminder's link.
+        assertThat(answering.form(SurveyDriver.tokens(answered).get(1))).isEmpty();
         String waiting = campaign.emails().get(1);
         List<MimeMessage> mails = TestMail.to(waiting);
         assertThat(mails).hasSize(2);
@@ -149,6 +153,23 @@ class SurveyMailTests {
                 HospitalScope.everything())).isInstanceOf(org.peersupport.shared.RuleViolationException.class)
                 .extracting("messageKey").isEqualTo("campaign.error.reminderTooSoon");
         assertThat(output.getAll()).doesNotContain(firstLink).doesNotContain(secondLink);
+    }
+
+    @Test
+    void a_roster_email_changed_after_opening_never_redirects_an_invitation_or_a_reminder() {
+        Opened campaign = surveys.opened(place, 2);
+        String original = campaign.emails().get(0);
+        long physicianId = roster.physicianByEmail(original).orElseThrow().id();
+        var physician = roster.physician(physicianId).orElseThrow();
+        String redirected = Fixtures.uniqueEmail("coordinators.own");
+        roster.change(physicianId, new org.peersupport.organization.PhysicianDetails(physician.name(), redirected,
+                null, place.departmentId(), null, null, true), roster.version(physicianId), HospitalScope.everything());
+
+        campaigns.remind(campaign.id(), HospitalScope.everything());
+        mailer.sendQueued();
+
+        assertThat(TestMail.to(redirected)).isEmpty();
+        assertThat(TestMail.to(original)).hasSize(2);
     }
 
     @Test

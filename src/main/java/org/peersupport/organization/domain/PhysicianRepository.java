@@ -49,10 +49,8 @@ public interface PhysicianRepository extends JpaRepository<Physician, Long> {
     @Query("select count(p) from Physician p where p.active = true")
     long countActive();
 
-    @Query("select new org.peersupport.organization.RosterMember(p.id, p.department.id) from Physician p "
+    @Query("select new org.peersupport.organization.RosterMember(p.id, p.department.id, p.email) from Physician p "
             + "where p.active = true and p.department.id in ?1 order by p.id")
     java.util.List<org.peersupport.organization.RosterMember> findActiveMembers(Collection<Long> departmentIds);
 
-    @Query("select p.id, p.email from Physician p where p.id in ?1")
-    java.util.List<Object[]> findEmails(Collection<Long> ids);
 }

@@ -34,7 +34,7 @@ public class Campaign {
 
     public static final int MAX_DAYS_OPEN = 366;
 
-    /** At most one reminder a day: each one goes to everyone who has not answered. */
+    /** At most one reminder a day: each one goes to everyone invited, whether they answered or not. */
     static final Duration REMINDER_INTERVAL = Duration.ofHours(20);
 
     @Id

@@ -31,7 +31,7 @@ public class InvitationStore {
     public enum MailState { QUEUED, SENDING, SENT, FAILED }
 
     /** An invitation whose e-mail is being sent now, with the token that is in no database. */
-    public record Issued(long id, UUID campaignId, long physicianId, MailKind kind, LocalDate closesOn,
+    public record Issued(long id, UUID campaignId, String email, MailKind kind, LocalDate closesOn,
             Token token) {
     }
 
@@ -49,11 +49,12 @@ public class InvitationStore {
     public void create(UUID campaignId, List<RosterMember> members) {
         for (int from = 0; from < members.size(); from += INSERT_BATCH) {
             List<RosterMember> batch = members.subList(from, Math.min(members.size(), from + INSERT_BATCH));
-            jdbc.batchUpdate("insert into survey_invitation (campaign_id, department_id, physician_id) values (?, ?, ?)",
-                    batch, batch.size(), (ps, member) -> {
+            jdbc.batchUpdate("insert into survey_invitation (campaign_id, department_id, physician_id, email) "
+                    + "values (?, ?, ?, ?)", batch, batch.size(), (ps, member) -> {
                         ps.setObject(1, campaignId);
                         ps.setLong(2, member.departmentId());
                         ps.setLong(3, member.physicianId());
+                        ps.setString(4, member.email());
                     });
         }
     }
@@ -66,14 +67,14 @@ public class InvitationStore {
      */
     public List<Issued> issueNextBatch(int size, Duration lease) {
         List<Issued> issued = jdbc.query("""
-                select i.id, i.campaign_id, i.physician_id, i.mail_kind, c.closes_on
+                select i.id, i.campaign_id, i.email, i.mail_kind, c.closes_on
                 from survey_invitation i join survey_campaign c on c.id = i.campaign_id
                 where (i.mail_state = 'QUEUED' or (i.mail_state = 'SENDING' and i.sending_since < now() - ?::interval))
-                  and not i.used and c.state = 'OPEN'
+                  and (not i.used or i.mail_kind = 'REMINDER') and c.state = 'OPEN'
                 order by i.id
                 limit ?
                 for update of i skip locked
-                """, (rs, row) -> new Issued(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3),
+                """, (rs, row) -> new Issued(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                 MailKind.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), Token.generate()),
                 lease.toSeconds() + " seconds", size);
         if (!issued.isEmpty()) {
@@ -107,11 +108,14 @@ public class InvitationStore {
         setState(ids, "sending_since = now() - interval '1 day'");
     }
 
-    /** Queues a reminder to every invitee who has not answered; returns how many. */
+    /**
+     * Queues a reminder to every invitee whose invitation was delivered, answered or not; returns
+     * how many. Going to everyone, a reminder and its count say nothing about who has answered.
+     */
     public int queueReminders(UUID campaignId) {
         return jdbc.update("""
                 update survey_invitation set mail_state = 'QUEUED', mail_kind = 'REMINDER'
-                where campaign_id = ? and not used and mail_state = 'SENT'
+                where campaign_id = ? and mail_state = 'SENT'
                 """, campaignId);
     }
 
