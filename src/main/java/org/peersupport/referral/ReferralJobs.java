@@ -61,6 +61,7 @@ public class ReferralJobs {
     @Transactional
     public void scheduledRetention() {
         forgetOldContexts(clock.instant());
+        forgetOldReferrers(clock.instant());
     }
 
     @Transactional
@@ -70,6 +71,29 @@ public class ReferralJobs {
                 + "where status = 'CLOSED' and closed_at < ? and context is not null", java.sql.Timestamp.from(cutoff));
         log.info("Retention: blanked the context of {} closed referrals", count);
         return count;
+    }
+
+    /**
+     * Retention: who referred a case closed longer ago than the note retention period is deleted
+     * for good; the case keeps only how many referrals it had. Returns how many were deleted.
+     */
+    @Transactional
+    public int forgetOldReferrers(Instant now) {
+        Instant cutoff = now.minus(java.time.Duration.ofDays(organization.settings().noteRetentionDays()));
+        Integer count = jdbc.queryForObject("""
+                with gone as (
+                    delete from referral_request q using referral r
+                    where q.referral_id = r.id and r.status = 'CLOSED' and r.closed_at < ?
+                    returning q.referral_id
+                ), counted as (
+                    update referral set forgotten_referrals = forgotten_referrals + c.n
+                    from (select referral_id, count(*) as n from gone group by referral_id) c
+                    where referral.id = c.referral_id
+                )
+                select count(*) from gone
+                """, Integer.class, java.sql.Timestamp.from(cutoff));
+        log.info("Retention: forgot the referrers of {} referrals of closed cases", count);
+        return count == null ? 0 : count;
     }
 
     @Transactional

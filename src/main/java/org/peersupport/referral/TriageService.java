@@ -143,7 +143,7 @@ public class TriageService {
                 r.getCreatedAt().atZone(zone), r.getDueAt() == null ? null : r.getDueAt().atZone(zone),
                 r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), calendar.now()) : null,
                 r.getSupporterId(), r.getSupporterId() == null ? null : names.supporter(r.getSupporterId()),
-                requests.findByReferralIdOrderBySubmittedAtAsc(id).size(), r.getVersion(),
+                requests.findByReferralIdOrderBySubmittedAtAsc(id).size() + r.getForgottenReferrals(), r.getVersion(),
                 contacts.tally(id), lines);
     }
 

@@ -145,6 +145,31 @@ class RetentionTests {
                 .doesNotContain(context);
     }
 
+    @Test
+    void long_closed_cases_forget_who_referred_them_and_keep_how_many_referrals(CapturedOutput output) {
+        UUID longClosed = closedCase("Context", Duration.ofDays(retentionDays + 2));
+        UUID recentlyClosed = closedCase("Context", Duration.ofDays(1));
+        CurrentUser referrer = fixtures.physicianUser(place.departmentId());
+        long referrerPhysician = referrer.physicianId().orElseThrow();
+        jdbc.update("update referral_request set referrer_physician_id = ? where referral_id = ?", referrerPhysician,
+                longClosed);
+
+        int forgotten = referralJobs.forgetOldReferrers(fixtures.now());
+        assertThat(forgotten).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from referral_request where referral_id = ?", Integer.class,
+                longClosed)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from referral_request where referrer_physician_id = ?",
+                Integer.class, referrerPhysician)).isZero();
+        assertThat(jdbc.queryForObject("select forgotten_referrals from referral where id = ?", Integer.class,
+                longClosed)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from referral_request where referral_id = ?", Integer.class,
+                recentlyClosed)).isEqualTo(1);
+        // The case still says how many referrals it had.
+        assertThat(triage.caseFor(longClosed, coordinator).referrals()).isEqualTo(1);
+        assertThat(referralJobs.forgetOldReferrers(fixtures.now())).as("a second run").isZero();
+        assertThat(output.getAll()).contains("Retention: forgot the referrers of " + forgotten);
+    }
+
     private UUID checkIn(String note) {
         long colleague = fixtures.physician(place.departmentId());
         Instant at = fixtures.now().truncatedTo(ChronoUnit.MINUTES);

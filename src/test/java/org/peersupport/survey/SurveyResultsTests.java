@@ -27,6 +27,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class SurveyResultsTests {
 
     @Autowired
+    SurveyRetention retention;
+
+    @Autowired
     MockMvcTester mvc;
 
     @Autowired
@@ -156,6 +159,32 @@ class SurveyResultsTests {
         campaigns.open(id, HospitalScope.everything());
         close(id);
         assertThat(csv(id)).contains("\"'=HYPERLINK(\"\"x\"\")").doesNotContain(",\"=HYPERLINK");
+    }
+
+    @Test
+    void free_text_is_deleted_after_the_retention_period_and_the_figures_stay() {
+        Opened campaign = surveys.opened(place, 10);
+        for (int i = 0; i < 10; i++) {
+            answer(campaign.emails().get(i), i < 6, "Remark to forget " + i);
+        }
+        close(campaign.id());
+        int retentionDays = organization.settings().noteRetentionDays();
+        assertThat(retention.forgetOldFreeText(fixtures.now())).as("closed today: kept").isZero();
+        String before = main(page(campaign.id()));
+        assertThat(before).contains("Remark to forget");
+
+        jdbc.update("update survey_campaign set closed_at = ? where id = ?",
+                java.sql.Timestamp.from(fixtures.now().minus(java.time.Duration.ofDays(retentionDays + 1))),
+                campaign.id());
+        assertThat(retention.forgetOldFreeText(fixtures.now())).isEqualTo(10);
+        assertThat(jdbc.queryForObject("select count(*) from survey_answer where campaign_id = ? and text is not null",
+                Integer.class, campaign.id())).isZero();
+        String after = main(page(campaign.id()));
+        assertThat(after).doesNotContain("Remark to forget");
+        SurveyResults found = results.results(campaign.id(), HospitalScope.everything());
+        assertThat(found.total().responded()).isEqualTo(10);
+        assertThat(found.questions().get(0).groups().get(0).headline().count()).isEqualTo(6);
+        assertThat(retention.forgetOldFreeText(fixtures.now())).as("a second run").isZero();
     }
 
     @Test

@@ -66,6 +66,10 @@ public class Referral {
 
     private Instant closedAt;
 
+    /** Referrals of this case whose referrer was forgotten after the retention period: a count only. */
+    @Column(insertable = false, updatable = false)
+    private int forgottenReferrals;
+
     private LocalDate eventDate;
 
     private Instant createdAt;
@@ -242,6 +246,10 @@ public class Referral {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public int getForgottenReferrals() {
+        return forgottenReferrals;
     }
 
     public LocalDate getEventDate() {
