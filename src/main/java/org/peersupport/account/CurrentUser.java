@@ -7,8 +7,8 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import org.peersupport.shared.ActingUser;
 import org.peersupport.shared.HospitalScope;
-import org.peersupport.shared.HospitalScoped;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,7 +18,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in person, as every module sees them. It is kept in the session; any change to the
  * account's access ends its sessions, so these values are never stale for long.
  */
-public final class CurrentUser implements UserDetails, CredentialsContainer, HospitalScoped, Serializable {
+public final class CurrentUser implements UserDetails, CredentialsContainer, ActingUser, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -54,6 +54,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Hos
         this.locked = locked;
     }
 
+    @Override
     public long accountId() {
         return accountId;
     }
