@@ -145,9 +145,11 @@ class SurveyResultsTests {
         String page = page(campaign.id());
         assertThat(page).contains("Thoughtful remark 0").contains("Thoughtful remark 1").contains("Thoughtful remark 2");
         assertThat(csv(campaign.id())).doesNotContain("Thoughtful remark");
-        // The conditional questions were answered by the 6 who had an interaction.
+        // The conditional questions were answered by the 6 who had an interaction, all alike here: a
+        // group under 10 answering as one is hidden, since it would tell each member's answer.
         SurveyResults found = results.results(campaign.id(), HospitalScope.everything());
-        assertThat(found.questions().get(2).groups().get(0).answered()).isEqualTo(6);
+        assertThat(found.questions().get(2).groups().get(0).suppressed()).isTrue();
+        assertThat(found.questions().get(0).groups().get(0).answered()).isEqualTo(10);
     }
 
     @Test

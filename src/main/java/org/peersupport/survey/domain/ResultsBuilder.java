@@ -22,9 +22,13 @@ import org.peersupport.survey.SurveyResults.Rate;
 /**
  * Turns counts into results a coordinator may see. Suppression is applied twice: to the number of
  * respondents per department, and to the number who answered each question, because an optional
- * or conditional question can be answered by fewer people than responded.
+ * or conditional question can be answered by fewer people than responded. A group of fewer than
+ * {@value #HOMOGENEITY_BELOW} who all gave the same answer is hidden as well (homogeneity).
  */
 public final class ResultsBuilder {
+
+    /** Groups smaller than this that answered a question all alike are hidden too (homogeneity). */
+    public static final int HOMOGENEITY_BELOW = 10;
 
     /** A department of the campaign and how many were invited. */
     public record Department(long id, String name, int invited) {
@@ -112,8 +116,15 @@ public final class ResultsBuilder {
             answered.put(department.id(), byDepartment.getOrDefault(department.id(), Map.of()).values().stream()
                     .mapToLong(Long::longValue).sum());
         }
-        Suppression.Result<Long> suppression = Suppression.apply(answered, respondentSuppression.hidden(),
-                minGroupSize);
+        // A small group that answered as one tells each member's answer: hidden like a group too small,
+        // and so taking part in the complementary rule.
+        Set<Long> hidden = new HashSet<>(respondentSuppression.hidden());
+        for (Department department : departments) {
+            if (unanimous(byDepartment.getOrDefault(department.id(), Map.of()), answered.get(department.id()))) {
+                hidden.add(department.id());
+            }
+        }
+        Suppression.Result<Long> suppression = Suppression.apply(answered, hidden, minGroupSize);
         List<Group> groups = new ArrayList<>();
         Map<Integer, Long> totals = new LinkedHashMap<>();
         for (Department department : departments) {
@@ -124,8 +135,16 @@ public final class ResultsBuilder {
         }
         long allAnswered = answered.values().stream().mapToLong(Long::longValue).sum();
         groups.add(0, group(null, question, values, totals, allAnswered,
-                suppression.totalHidden() || respondentSuppression.totalHidden()));
+                suppression.totalHidden() || respondentSuppression.totalHidden() || unanimous(totals, allAnswered)));
         return new QuestionResult(question, options(question), groups, List.of());
+    }
+
+    /**
+     * Whether a group smaller than {@link #HOMOGENEITY_BELOW} gave one answer, all of them: then
+     * knowing that someone belongs to it tells what they answered.
+     */
+    static boolean unanimous(Map<Integer, Long> counts, long answered) {
+        return answered > 0 && answered < HOMOGENEITY_BELOW && counts.values().stream().anyMatch(c -> c == answered);
     }
 
     private static Group group(String label, QuestionView question, List<Integer> values, Map<Integer, Long> counts,

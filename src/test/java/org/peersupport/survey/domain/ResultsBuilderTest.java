@@ -95,6 +95,29 @@ class ResultsBuilderTest {
     }
 
     @Test
+    void a_small_group_that_answered_all_alike_is_hidden_with_the_next_smallest() {
+        // Emergency: 6 answered the first question, all yes; Surgery: 12, mixed; Cardiology: 9, mixed.
+        Map<Long, Map<Long, Map<Integer, Long>>> counts = new HashMap<>();
+        counts.put(1L, Map.of(10L, Map.of(1, 5L, 0, 4L), 20L, Map.of(1, 6L), 30L, Map.of(1, 7L, 0, 5L)));
+        ResultsBuilder builder = new ResultsBuilder(QUESTIONS, List.of(CARDIOLOGY, EMERGENCY, SURGERY),
+                Map.of(10L, 9L, 20L, 6L, 30L, 12L), 5, 10);
+        List<Group> had = builder.build(CAMPAIGN, counts, Map.of()).questions().get(0).groups();
+
+        assertThat(had).extracting(Group::label).containsExactly(null, "Cardiology", "Emergency", "Surgery");
+        assertThat(had.get(2).suppressed()).as("6 of 6 said yes").isTrue();
+        assertThat(had.get(1).suppressed()).as("the next smallest, else Emergency = total - the others").isTrue();
+        assertThat(had.get(3).suppressed()).isFalse();
+        assertThat(had.get(0).suppressed()).isFalse();
+        assertThat(had.get(0).answered()).isEqualTo(27);
+
+        // Ten or more alike is a figure like any other; so is a small group that did not answer alike.
+        assertThat(ResultsBuilder.unanimous(Map.of(1, 10L), 10)).isFalse();
+        assertThat(ResultsBuilder.unanimous(Map.of(1, 9L), 9)).isTrue();
+        assertThat(ResultsBuilder.unanimous(Map.of(1, 8L, 0, 1L), 9)).isFalse();
+        assertThat(ResultsBuilder.unanimous(Map.of(), 0)).isFalse();
+    }
+
+    @Test
     void free_text_is_shown_only_for_departments_with_at_least_the_free_text_minimum() {
         Department small = new Department(40, "Anesthesiology", 12);
         ResultsBuilder builder = new ResultsBuilder(QUESTIONS, List.of(EMERGENCY, SURGERY, small),
