@@ -1,6 +1,9 @@
 package org.peersupport.audit.web;
 
+import org.peersupport.audit.AuditEntry;
 import org.peersupport.audit.AuditLog;
+import org.peersupport.shared.AccountNames;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,15 +12,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The audit log, for administrators only (by path rule): filter by account or record. */
+/**
+ * The audit log, for administrators only (by path rule): who acted (by name), what, on which
+ * record and when; filtered by person or by record with a click on either.
+ */
 @Controller
 @RequestMapping("/admin/audit")
 class AuditController {
 
     private final AuditLog audit;
 
-    AuditController(AuditLog audit) {
+    private final AccountNames names;
+
+    AuditController(AuditLog audit, AccountNames names) {
         this.audit = audit;
+        this.names = names;
     }
 
     @GetMapping
@@ -27,8 +36,10 @@ class AuditController {
         if (record != null && record.length() > 64) {
             record = record.substring(0, 64);
         }
-        model.addAttribute("entries", audit.search(accountId, record,
-                PageRequest.of(Math.max(0, Math.min(page, 100_000)), 50)));
+        Page<AuditEntry> entries = audit.search(accountId, record,
+                PageRequest.of(Math.max(0, Math.min(page, 100_000)), 50));
+        model.addAttribute("entries", entries);
+        model.addAttribute("names", names.namesOf(entries.map(AuditEntry::accountId).toSet()));
         model.addAttribute("accountId", accountId);
         model.addAttribute("recordId", record);
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/admin/audit")
