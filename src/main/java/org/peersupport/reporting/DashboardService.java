@@ -3,18 +3,23 @@ package org.peersupport.reporting;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.reporting.Dashboard.Adoption;
 import org.peersupport.reporting.Dashboard.Count;
 import org.peersupport.reporting.Dashboard.Effectiveness;
+import org.peersupport.reporting.Dashboard.Figure;
 import org.peersupport.reporting.Dashboard.Implementation;
 import org.peersupport.reporting.Dashboard.Outcome;
 import org.peersupport.reporting.Dashboard.Quarter;
 import org.peersupport.reporting.Dashboard.Reach;
+import org.peersupport.reporting.Dashboard.Share;
+import org.peersupport.reporting.SmallCounts.Table;
 import org.peersupport.reporting.domain.Slice;
 import org.peersupport.reporting.domain.SummaryQueries.Departments;
 import org.peersupport.reporting.domain.SummaryQueries.Interactions;
@@ -49,7 +54,22 @@ public class DashboardService {
         this.organization = organization;
     }
 
+    /** The figures, with counts of people suppressed below the program's minimum group size (at least 5). */
     public Dashboard dashboard(HospitalScope scope, DashboardFilter filter) {
+        int minGroupSize = organization.settings().surveyMinGroupSize();
+        return dashboard(scope, filter, minGroupSize, minGroupSize);
+    }
+
+    /** The figures with counts suppressed below another minimum: tests check the arithmetic with 1. */
+    Dashboard dashboard(HospitalScope scope, DashboardFilter filter, int countMinimum) {
+        return dashboard(scope, filter, organization.settings().surveyMinGroupSize(), countMinimum);
+    }
+
+    /**
+     * @param minGroupSize the survey's minimum group size, which its results were published with
+     * @param countMinimum the smallest count of people shown
+     */
+    private Dashboard dashboard(HospitalScope scope, DashboardFilter filter, int minGroupSize, int countMinimum) {
         String label = null;
         Slice slice;
         if (filter.departmentId() != null) {
@@ -68,7 +88,6 @@ public class DashboardService {
         LocalDate first = filter.firstMonth();
         LocalDate last = filter.lastMonth();
         LocalDate end = filter.end();
-        int minGroupSize = organization.settings().surveyMinGroupSize();
 
         Departments departments = queries.departments(slice);
         long[] supporters = queries.supporters(slice, end);
@@ -81,44 +100,96 @@ public class DashboardService {
         Map<LocalDate, Long> reachedByQuarter = queries.reachedByQuarter(slice, first, last);
         Map<LocalDate, Long> trainedByQuarter = queries.supportersTrainedByQuarter(slice, first, last, end);
 
-        Reach reach = new Reach(reached.physicians(), reached.inAdoptedDepartments(),
-                share(reached.inAdoptedDepartments(), departments.rosterInAdopted()), referrals.total().referrals(),
-                counts(referrals.bySource()), counts(referrals.byTrigger()));
-        Adoption adoption = new Adoption(departments.departments(), departments.adopted(),
-                share(departments.adopted(), departments.departments()), departments.roster(),
-                departments.rosterInAdopted(), share(departments.rosterInAdopted(), departments.roster()));
-        Map<String, YesOf> periodSurvey = survey.getOrDefault(null, Map.of());
+        // A department is a group of its own: under the minimum on its active roster, nothing about
+        // its people is shown. Hospitals and the program follow the rule count by count.
+        SmallCounts rule = filter.departmentId() != null ? SmallCounts.forGroup(countMinimum, departments.roster())
+                : SmallCounts.of(countMinimum);
+        List<LocalDate> quarters = new ArrayList<>();
+        for (LocalDate quarter = first.withMonth((first.getMonthValue() - 1) / 3 * 3 + 1); !quarter.isAfter(last);
+                quarter = quarter.plusMonths(3)) {
+            quarters.add(quarter);
+        }
+
+        Referrals allReferrals = referrals.total();
+        Figure physicians = rule.count(reached.physicians());
+        Figure interactionCount = rule.count(allInteractions.interactions());
+        Figure successful = rule.part(allInteractions.connected(), allInteractions.interactions());
+        Figure escalations = rule.part(allInteractions.escalations(), allInteractions.interactions());
+        // The trend's columns add up to the period's figures, so each is suppressed as a table with
+        // that figure as its total; the sources and triggers add up to the referrals.
+        Table<LocalDate> reachedColumn = rule.table(physicians, column(quarters, reachedByQuarter::get));
+        Table<LocalDate> interactionColumn = rule.table(interactionCount,
+                column(quarters, q -> interactions.getOrDefault(q, Interactions.NONE).interactions()));
+        Table<LocalDate> successfulColumn = rule.table(successful,
+                column(quarters, q -> interactions.getOrDefault(q, Interactions.NONE).connected()));
+        Table<LocalDate> escalationColumn = rule.table(escalations,
+                column(quarters, q -> interactions.getOrDefault(q, Interactions.NONE).escalations()));
+        Figure referralCount = rule.count(allReferrals.referrals());
+        Table<String> bySource = rule.rows(referralCount, referrals.bySource());
+        Table<String> byTrigger = rule.rows(referralCount, referrals.byTrigger());
+        Table<LocalDate> referralColumn = rule.table(referralCount,
+                column(quarters, q -> referrals.byQuarter().getOrDefault(q, Referrals.NONE).referrals()));
+        if (bySource.total().hidden() || byTrigger.total().hidden() || referralColumn.total().hidden()) {
+            referralCount = Figure.HIDDEN;
+        }
+
+        Share reachShare = rule.share(reached.inAdoptedDepartments(), departments.rosterInAdopted());
+        Figure inAdopted = reachShare.hidden() ? Figure.HIDDEN
+                : rule.part(reached.inAdoptedDepartments(), reached.physicians());
+        if (inAdopted.hidden()) {
+            reachShare = Share.HIDDEN;
+        }
+        Reach reach = new Reach(reachedColumn.total(), inAdopted, reachShare, referralCount,
+                counts(bySource.cells()), counts(byTrigger.cells()));
+        // Departments, their roster and their supporters describe the program, not whom it supported:
+        // the coordinator keeps those rosters and sees them on their own pages.
+        Adoption adoption = new Adoption(rule.program(departments.departments()), rule.program(departments.adopted()),
+                rule.programShare(departments.adopted(), departments.departments()), rule.program(departments.roster()),
+                rule.program(departments.rosterInAdopted()),
+                rule.programShare(departments.rosterInAdopted(), departments.roster()));
+        Map<String, YesOf> periodSurvey = rule.hidesAll() ? Map.of() : survey.getOrDefault(null, Map.of());
         List<Outcome> outcomes = new ArrayList<>();
         for (SurveyMeasure measure : SurveyMeasure.values()) {
             outcomes.add(new Outcome(measure, share(periodSurvey.get(measure.name()))));
         }
         Percentiles period = firstContact.getOrDefault(null, Percentiles.NONE);
-        Implementation implementation = new Implementation(supporters[0], supporters[1], hours(period.median()),
-                hours(period.p90()), referrals.total().contacted(),
-                share(referrals.total().withinTarget(), referrals.total().due()), allInteractions.interactions(),
-                allInteractions.connected(), allInteractions.proactive(), allInteractions.escalations());
+        Implementation implementation = new Implementation(rule.program(supporters[0]), rule.program(supporters[1]),
+                rule.hours(period.median(), allReferrals.contacted()), rule.hours(period.p90(), allReferrals.contacted()),
+                rule.count(allReferrals.contacted()), rule.share(allReferrals.withinTarget(), allReferrals.due()),
+                interactionColumn.total(), successfulColumn.total(),
+                rule.part(allInteractions.proactive(), allInteractions.interactions()), escalationColumn.total());
 
         List<Quarter> trend = new ArrayList<>();
-        for (LocalDate quarter = first.withMonth((first.getMonthValue() - 1) / 3 * 3 + 1); !quarter.isAfter(last);
-                quarter = quarter.plusMonths(3)) {
-            Interactions i = interactions.getOrDefault(quarter, Interactions.NONE);
+        for (LocalDate quarter : quarters) {
             Referrals r = referrals.byQuarter().getOrDefault(quarter, Referrals.NONE);
             Percentiles p = firstContact.getOrDefault(quarter, Percentiles.NONE);
-            Map<String, YesOf> s = survey.getOrDefault(quarter, Map.of());
-            trend.add(new Quarter(quarter.isBefore(first) ? first : quarter, reachedByQuarter.getOrDefault(quarter, 0L),
-                    i.interactions(), i.connected(), r.referrals(), hours(p.median()), share(r.withinTarget(), r.due()),
-                    i.escalations(), trainedByQuarter.getOrDefault(quarter, 0L),
-                    share(s.get(SurveyMeasure.HAD_INTERACTION.name())), share(s.get(SurveyMeasure.RECOMMEND.name()))));
+            Map<String, YesOf> s = rule.hidesAll() ? Map.of() : survey.getOrDefault(quarter, Map.of());
+            trend.add(new Quarter(quarter.isBefore(first) ? first : quarter, reachedColumn.cells().get(quarter),
+                    interactionColumn.cells().get(quarter), successfulColumn.cells().get(quarter),
+                    referralColumn.cells().get(quarter), rule.hours(p.median(), r.contacted()),
+                    rule.share(r.withinTarget(), r.due()), escalationColumn.cells().get(quarter),
+                    rule.program(trainedByQuarter.getOrDefault(quarter, 0L)), share(s.get(SurveyMeasure.HAD_INTERACTION.name())),
+                    share(s.get(SurveyMeasure.RECOMMEND.name()))));
         }
-        return new Dashboard(filter, label, queries.refreshedAt(), reach, adoption,
+        return new Dashboard(filter, label, queries.refreshedAt(), rule.minimum(), rule.hidesAll(), reach, adoption,
                 new Effectiveness(minGroupSize, outcomes), implementation, trend);
     }
 
-    private static List<Count> counts(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key)).toList();
+    private static Map<LocalDate, Long> column(List<LocalDate> quarters, Function<LocalDate, Long> value) {
+        Map<LocalDate, Long> column = new LinkedHashMap<>();
+        for (LocalDate quarter : quarters) {
+            Long v = value.apply(quarter);
+            column.put(quarter, v == null ? 0L : v);
+        }
+        return column;
     }
 
+    /** Largest first; a hidden count sorts as if it were zero, so its place says nothing of its size. */
+    private static List<Count> counts(Map<String, Figure> counts) {
+        return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong((Count c) -> c.count().value()).reversed()
+                        .thenComparing(Count::key)).toList();
+    }
     private static Proportion share(long count, long of) {
         return of > 0 ? Proportion.of(count, of) : null;
     }
@@ -127,7 +198,4 @@ public class DashboardService {
         return counts == null ? null : share(counts.yes(), counts.of());
     }
 
-    private static Double hours(Integer tenths) {
-        return tenths == null ? null : tenths / 10.0;
-    }
 }

@@ -52,7 +52,12 @@ class DashboardBrowserTest {
     @Test
     void a_coordinator_opens_the_dashboard_and_reads_a_chart_and_its_table() {
         Fixtures.Place place = fixtures.hospital();
-        String[] sources = {"COLLEAGUE", "COLLEAGUE", "COLLEAGUE", "SELF", "SELF", "LEADER"};
+        // Twelve colleagues, seven self-referrals and one leader's: the one is fewer than 5, and the
+        // seven goes with it, or the total of twenty would give it away.
+        List<String> sources = new java.util.ArrayList<>();
+        sources.addAll(java.util.Collections.nCopies(12, "COLLEAGUE"));
+        sources.addAll(java.util.Collections.nCopies(7, "SELF"));
+        sources.add("LEADER");
         Instant received = fixtures.now().minus(10, ChronoUnit.DAYS);
         for (String source : sources) {
             jdbc.update("""
@@ -72,17 +77,23 @@ class DashboardBrowserTest {
 
         WebElement table = browser.find(By.id("sources-table"));
         List<String> rows = table.findElements(By.cssSelector("tbody tr")).stream().map(WebElement::getText).toList();
-        assertThat(rows).containsExactly("Colleague 3", "Self-referral 2", "Department leader 1");
+        assertThat(rows).containsExactly("Colleague 12", "Department leader hidden", "Self-referral hidden");
+        assertThat(browser.find(By.id("reach-table")).getText()).contains("Referrals received 20");
 
-        // The chart is drawn, with the table's labels and figures.
+        // The chart is drawn, with the table's labels and figures: the hidden ones have no bar.
         browser.waitUntil(ExpectedConditions.attributeToBe(By.id("sources-chart"), "data-chart-ready", "3"));
         Object chart = ((JavascriptExecutor) browser.driver()).executeScript("""
                 var chart = Chart.getChart(document.getElementById('sources-chart'));
                 return [chart.config.type, chart.data.labels.join('|'), chart.data.datasets[0].data.join('|')];""");
-        assertThat(chart).isEqualTo(List.of("bar", "Colleague|Self-referral|Department leader", "3|2|1"));
+        assertThat(chart).isEqualTo(List.of("bar", "Colleague|Department leader|Self-referral", "12||"));
         WebElement canvas = browser.find(By.id("sources-chart"));
         assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
         assertThat(canvas.getAttribute("aria-label")).contains("table that follows");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+                browser.find(By.id("sources-title")));
         browser.screenshot("dashboard");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+                browser.find(By.id("trend-title")));
+        browser.screenshot("dashboard-trend");
     }
 }

@@ -11,7 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.reporting.Dashboard.Count;
+import org.peersupport.reporting.Dashboard.Figure;
+import org.peersupport.reporting.Dashboard.Hours;
 import org.peersupport.reporting.Dashboard.Quarter;
+import org.peersupport.reporting.Dashboard.Share;
+import org.peersupport.reporting.domain.Slice;
+import org.peersupport.reporting.domain.SummaryQueries;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures.CertifiedSupporter;
 import org.peersupport.support.Fixtures.Place;
@@ -50,6 +55,9 @@ class DashboardFiguresTests {
 
     @Autowired
     DashboardService dashboards;
+
+    @Autowired
+    SummaryQueries queries;
 
     Place place;
 
@@ -147,8 +155,20 @@ class DashboardFiguresTests {
         refresh.refresh();
     }
 
+    /**
+     * The figures with nothing hidden (a minimum group size of 1; the pages always use the
+     * program's setting, at least 5), to check the arithmetic on a program this small.
+     */
+    Dashboard arithmetic(DashboardFilter filter) {
+        return dashboards.dashboard(HospitalScope.everything(), filter, 1);
+    }
+
+    static Figure n(long count) {
+        return Figure.of(count);
+    }
+
     Dashboard hospital() {
-        return dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(place.hospitalId(), null,
+        return arithmetic(new DashboardFilter(place.hospitalId(), null,
                 FIRST_HALF_2025.from(), FIRST_HALF_2025.to()));
     }
 
@@ -156,40 +176,45 @@ class DashboardFiguresTests {
     void reach_counts_each_physician_with_a_successful_interaction_in_the_period_once() {
         Dashboard d = hospital();
         // p1, p2 (31 March in Chicago), p4, p6 in A; one in B. Not p3 (declined), p5 (before), p7 (after).
-        assertThat(d.reach().physicians()).isEqualTo(5);
-        assertThat(d.reach().inAdoptedDepartments()).isEqualTo(4);
+        assertThat(d.reach().physicians()).isEqualTo(n(5));
+        assertThat(d.reach().inAdoptedDepartments()).isEqualTo(n(4));
         // The roster of adopted A: the supporter and nine physicians.
-        assertThat(d.reach().shareOfAdoptedRoster()).isEqualTo(Proportion.of(4, 10));
-        assertThat(d.reach().referrals()).isEqualTo(6);
-        assertThat(d.reach().bySource()).containsExactly(new Count("COLLEAGUE", 3), new Count("EVENT", 1),
-                new Count("LEADER", 1), new Count("SELF", 1));
-        assertThat(d.reach().byTrigger()).containsExactly(new Count("BURNOUT", 3), new Count("ADVERSE_EVENT", 2),
-                new Count("PERSONAL_OTHER", 1));
+        assertThat(d.reach().shareOfAdoptedRoster()).isEqualTo(Share.of(Proportion.of(4, 10)));
+        assertThat(d.reach().referrals()).isEqualTo(n(6));
+        assertThat(d.reach().bySource()).containsExactly(new Count("COLLEAGUE", n(3)), new Count("EVENT", n(1)),
+                new Count("LEADER", n(1)), new Count("SELF", n(1)));
+        assertThat(d.reach().byTrigger()).containsExactly(new Count("BURNOUT", n(3)), new Count("ADVERSE_EVENT", n(2)),
+                new Count("PERSONAL_OTHER", n(1)));
     }
 
     @Test
     void a_physician_reached_in_two_departments_counts_once_for_the_hospital_and_for_each_department() {
         DashboardFilter hospital = new DashboardFilter(elsewhere.hospitalId(), null, FIRST_HALF_2025.from(),
                 FIRST_HALF_2025.to());
-        Dashboard d = dashboards.dashboard(HospitalScope.everything(), hospital);
-        assertThat(d.reach().physicians()).isEqualTo(1);
+        Dashboard d = arithmetic(hospital);
+        assertThat(d.reach().physicians()).isEqualTo(n(1));
         // Adopted X holds the supporter and the physician; only the physician's own department counts.
-        assertThat(d.reach().inAdoptedDepartments()).isEqualTo(1);
-        assertThat(d.reach().shareOfAdoptedRoster()).isEqualTo(Proportion.of(1, 2));
+        assertThat(d.reach().inAdoptedDepartments()).isEqualTo(n(1));
+        assertThat(d.reach().shareOfAdoptedRoster()).isEqualTo(Share.of(Proportion.of(1, 2)));
         for (long department : new long[] {departmentX, departmentY}) {
-            Dashboard one = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(
-                    elsewhere.hospitalId(), department, FIRST_HALF_2025.from(), FIRST_HALF_2025.to()));
-            assertThat(one.reach().physicians()).as("department " + department).isEqualTo(1);
+            // Y's roster is empty (its one physician is on X's), so even the dashboard at a minimum
+            // of 1 hides Y as a whole: ask the summaries themselves.
+            assertThat(queries.reached(Slice.department(department), FIRST_HALF_2025.firstMonth(),
+                    FIRST_HALF_2025.lastMonth()).physicians()).as("department " + department).isEqualTo(1);
         }
+        assertThat(arithmetic(new DashboardFilter(elsewhere.hospitalId(), departmentX, FIRST_HALF_2025.from(),
+                FIRST_HALF_2025.to())).reach().physicians()).isEqualTo(n(1));
+        assertThat(arithmetic(new DashboardFilter(elsewhere.hospitalId(), departmentY, FIRST_HALF_2025.from(),
+                FIRST_HALF_2025.to())).reach().physicians()).isEqualTo(Figure.HIDDEN);
         // March alone: reached then too (in X), so counted, once.
-        Dashboard secondQuarter = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(
+        Dashboard secondQuarter = arithmetic(new DashboardFilter(
                 elsewhere.hospitalId(), null, java.time.YearMonth.of(2025, 3), java.time.YearMonth.of(2025, 3)));
-        assertThat(secondQuarter.reach().physicians()).isEqualTo(1);
+        assertThat(secondQuarter.reach().physicians()).isEqualTo(n(1));
     }
 
     @Test
     void the_wilson_interval_of_four_in_ten() {
-        Proportion share = hospital().reach().shareOfAdoptedRoster();
+        Proportion share = hospital().reach().shareOfAdoptedRoster().proportion();
         assertThat(share.estimate()).isEqualTo(0.4);
         assertThat(share.low()).isCloseTo(0.1682, within(0.0005));
         assertThat(share.high()).isCloseTo(0.6873, within(0.0005));
@@ -200,36 +225,36 @@ class DashboardFiguresTests {
     @Test
     void adoption_is_departments_with_an_active_certified_supporter_and_the_roster_they_cover() {
         Dashboard d = hospital();
-        assertThat(d.adoption().departments()).isEqualTo(2);
-        assertThat(d.adoption().adopted()).isEqualTo(1);
-        assertThat(d.adoption().adoptedShare()).isEqualTo(Proportion.of(1, 2));
-        assertThat(d.adoption().roster()).isEqualTo(15);
-        assertThat(d.adoption().rosterInAdopted()).isEqualTo(10);
-        assertThat(d.adoption().coverage()).isEqualTo(Proportion.of(10, 15));
+        assertThat(d.adoption().departments()).isEqualTo(n(2));
+        assertThat(d.adoption().adopted()).isEqualTo(n(1));
+        assertThat(d.adoption().adoptedShare()).isEqualTo(Share.of(Proportion.of(1, 2)));
+        assertThat(d.adoption().roster()).isEqualTo(n(15));
+        assertThat(d.adoption().rosterInAdopted()).isEqualTo(n(10));
+        assertThat(d.adoption().coverage()).isEqualTo(Share.of(Proportion.of(10, 15)));
     }
 
     @Test
     void implementation_times_first_contact_and_counts_escalations() {
         Dashboard.Implementation i = hospital().implementation();
         // Contacted after 2.5, 6.0, 10.0 and 24.0 hours: the median is the second, the 90th percentile the fourth.
-        assertThat(i.contacted()).isEqualTo(4);
-        assertThat(i.medianHours()).isEqualTo(6.0);
-        assertThat(i.p90Hours()).isEqualTo(24.0);
+        assertThat(i.contacted()).isEqualTo(n(4));
+        assertThat(i.medianHours()).isEqualTo(Hours.of(6.0));
+        assertThat(i.p90Hours()).isEqualTo(Hours.of(24.0));
         // Due: the four contacted and the overdue open case, not the withdrawn one; three in time.
-        assertThat(i.withinTarget()).isEqualTo(Proportion.of(3, 5));
-        assertThat(i.interactions()).isEqualTo(9);
-        assertThat(i.successfulInteractions()).isEqualTo(7);
-        assertThat(i.proactiveInteractions()).isEqualTo(6);
-        assertThat(i.escalations()).isEqualTo(1);
+        assertThat(i.withinTarget()).isEqualTo(Share.of(Proportion.of(3, 5)));
+        assertThat(i.interactions()).isEqualTo(n(9));
+        assertThat(i.successfulInteractions()).isEqualTo(n(7));
+        assertThat(i.proactiveInteractions()).isEqualTo(n(6));
+        assertThat(i.escalations()).isEqualTo(n(1));
         // Trained today, so not by the end of June 2025, but certified now.
-        assertThat(i.supportersTrained()).isZero();
-        assertThat(i.supportersCertified()).isEqualTo(1);
-        Dashboard untilNow = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(place.hospitalId(),
+        assertThat(i.supportersTrained()).isEqualTo(n(0));
+        assertThat(i.supportersCertified()).isEqualTo(n(1));
+        Dashboard untilNow = arithmetic(new DashboardFilter(place.hospitalId(),
                 null, YearMonth.of(2025, 1), YearMonth.from(fixtures.today()).plusMonths(1)));
-        assertThat(untilNow.implementation().supportersTrained()).isEqualTo(1);
+        assertThat(untilNow.implementation().supportersTrained()).isEqualTo(n(1));
         // By quarter, trained by each quarter's end: none in 2025 Q1, one in the current quarter.
-        assertThat(untilNow.trend().get(0).supportersTrained()).isZero();
-        assertThat(untilNow.trend().get(untilNow.trend().size() - 1).supportersTrained()).isEqualTo(1);
+        assertThat(untilNow.trend().get(0).supportersTrained()).isEqualTo(n(0));
+        assertThat(untilNow.trend().get(untilNow.trend().size() - 1).supportersTrained()).isEqualTo(n(1));
     }
 
     @Test
@@ -251,22 +276,22 @@ class DashboardFiguresTests {
 
     @Test
     void a_department_shows_only_its_own_published_survey_figures_and_a_suppressed_one_none() {
-        Dashboard a = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(null,
+        Dashboard a = arithmetic(new DashboardFilter(null,
                 place.departmentId(), FIRST_HALF_2025.from(), FIRST_HALF_2025.to()));
         // March hid A (with B), so only May counts for A.
         assertThat(a.effectiveness().of(SurveyMeasure.RESPONDED).share()).isEqualTo(Proportion.of(6, 10));
         assertThat(a.effectiveness().of(SurveyMeasure.HAD_INTERACTION).share()).isEqualTo(Proportion.of(3, 6));
         assertThat(a.effectiveness().of(SurveyMeasure.WELL_BEING).share()).isNull();
-        assertThat(a.reach().physicians()).isEqualTo(4);
-        assertThat(a.adoption().departments()).isEqualTo(1);
-        assertThat(a.implementation().supportersCertified()).isEqualTo(1);
+        assertThat(a.reach().physicians()).isEqualTo(n(4));
+        assertThat(a.adoption().departments()).isEqualTo(n(1));
+        assertThat(a.implementation().supportersCertified()).isEqualTo(n(1));
 
-        Dashboard b = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(null, departmentB,
+        Dashboard b = arithmetic(new DashboardFilter(null, departmentB,
                 FIRST_HALF_2025.from(), FIRST_HALF_2025.to()));
         assertThat(b.effectiveness().outcomes()).allSatisfy(o -> assertThat(o.share()).isNull());
-        assertThat(b.reach().physicians()).isEqualTo(1);
-        assertThat(b.reach().shareOfAdoptedRoster()).isNull();
-        assertThat(b.implementation().supportersCertified()).isZero();
+        assertThat(b.reach().physicians()).isEqualTo(n(1));
+        assertThat(b.reach().shareOfAdoptedRoster()).isEqualTo(Share.NONE);
+        assertThat(b.implementation().supportersCertified()).isEqualTo(n(0));
     }
 
     @Test
@@ -276,20 +301,20 @@ class DashboardFiguresTests {
         Quarter q1 = trend.get(0);
         Quarter q2 = trend.get(1);
         // Q1: p1, p2 (31 March local), the B physician. Q2: p1 again, p4, p6.
-        assertThat(q1.reached()).isEqualTo(3);
-        assertThat(q2.reached()).isEqualTo(3);
-        assertThat(q1.interactions()).isEqualTo(6);
-        assertThat(q2.interactions()).isEqualTo(3);
-        assertThat(q1.successfulInteractions()).isEqualTo(4);
-        assertThat(q2.successfulInteractions()).isEqualTo(3);
-        assertThat(q1.referrals()).isEqualTo(3);
-        assertThat(q2.referrals()).isEqualTo(3);
-        assertThat(q1.medianHours()).isEqualTo(6.0);
-        assertThat(q2.medianHours()).isEqualTo(10.0);
-        assertThat(q1.withinTarget()).isEqualTo(Proportion.of(2, 3));
-        assertThat(q2.withinTarget()).isEqualTo(Proportion.of(1, 2));
-        assertThat(q1.escalations()).isZero();
-        assertThat(q2.escalations()).isEqualTo(1);
+        assertThat(q1.reached()).isEqualTo(n(3));
+        assertThat(q2.reached()).isEqualTo(n(3));
+        assertThat(q1.interactions()).isEqualTo(n(6));
+        assertThat(q2.interactions()).isEqualTo(n(3));
+        assertThat(q1.successfulInteractions()).isEqualTo(n(4));
+        assertThat(q2.successfulInteractions()).isEqualTo(n(3));
+        assertThat(q1.referrals()).isEqualTo(n(3));
+        assertThat(q2.referrals()).isEqualTo(n(3));
+        assertThat(q1.medianHours()).isEqualTo(Hours.of(6.0));
+        assertThat(q2.medianHours()).isEqualTo(Hours.of(10.0));
+        assertThat(q1.withinTarget()).isEqualTo(Share.of(Proportion.of(2, 3)));
+        assertThat(q2.withinTarget()).isEqualTo(Share.of(Proportion.of(1, 2)));
+        assertThat(q1.escalations()).isEqualTo(n(0));
+        assertThat(q2.escalations()).isEqualTo(n(1));
         assertThat(q1.hadInteraction()).isEqualTo(Proportion.of(6, 11));
         // 6 of 6 alike is hidden on the campaign's own results, so nothing is added for Q2.
         assertThat(q2.recommend()).isNull();
@@ -297,10 +322,80 @@ class DashboardFiguresTests {
 
     @Test
     void a_period_starting_mid_way_counts_a_physician_reached_earlier_again() {
-        Dashboard d = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(place.hospitalId(), null,
+        Dashboard d = arithmetic(new DashboardFilter(place.hospitalId(), null,
                 YearMonth.of(2025, 4), YearMonth.of(2025, 6)));
         // p1 (May, also reached in February), p4, p6.
-        assertThat(d.reach().physicians()).isEqualTo(3);
-        assertThat(d.trend()).extracting(Quarter::reached).containsExactly(3L);
+        assertThat(d.reach().physicians()).isEqualTo(n(3));
+        assertThat(d.trend()).extracting(Quarter::reached).containsExactly(n(3));
+    }
+
+    @Test
+    void with_the_programs_minimum_of_five_the_small_counts_of_this_program_are_hidden() {
+        Dashboard d = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(place.hospitalId(), null,
+                FIRST_HALF_2025.from(), FIRST_HALF_2025.to()));
+        assertThat(d.minGroupSize()).isEqualTo(5);
+        assertThat(d.smallGroup()).isFalse();
+        // Five reached and six referrals are shown; four of the five in adopted departments are not,
+        // nor is their share, and every source (3, 1, 1, 1) and trigger (3, 2, 1) is under five.
+        assertThat(d.reach().physicians()).isEqualTo(n(5));
+        assertThat(d.reach().inAdoptedDepartments()).isEqualTo(Figure.HIDDEN);
+        assertThat(d.reach().shareOfAdoptedRoster()).isEqualTo(Share.HIDDEN);
+        assertThat(d.reach().referrals()).isEqualTo(n(6));
+        assertThat(d.reach().bySource()).extracting(Count::key).containsExactly("COLLEAGUE", "EVENT", "LEADER", "SELF");
+        assertThat(d.reach().bySource()).extracting(Count::count).containsOnly(Figure.HIDDEN);
+        assertThat(d.reach().byTrigger()).extracting(Count::count).containsOnly(Figure.HIDDEN);
+        // Nine interactions are shown; 7 successful and 6 proactive are not, as 2 and 3 would
+        // follow from the nine; one escalation is not; four contacted cases give no times.
+        Dashboard.Implementation i = d.implementation();
+        assertThat(i.interactions()).isEqualTo(n(9));
+        assertThat(i.successfulInteractions()).isEqualTo(Figure.HIDDEN);
+        assertThat(i.proactiveInteractions()).isEqualTo(Figure.HIDDEN);
+        assertThat(i.escalations()).isEqualTo(Figure.HIDDEN);
+        assertThat(i.contacted()).isEqualTo(Figure.HIDDEN);
+        assertThat(i.medianHours()).isEqualTo(Hours.HIDDEN);
+        assertThat(i.p90Hours()).isEqualTo(Hours.HIDDEN);
+        assertThat(i.withinTarget()).isEqualTo(Share.HIDDEN);
+        // Supporters are the program's staff, not the people it supported.
+        assertThat(i.supportersCertified()).isEqualTo(n(1));
+        // By quarter: 6 and 3 interactions of the nine, so the 6 is hidden with the 3; no escalation
+        // in the first quarter is shown as 0.
+        Quarter q1 = d.trend().get(0);
+        Quarter q2 = d.trend().get(1);
+        assertThat(List.of(q1.reached(), q2.reached(), q1.interactions(), q2.interactions(),
+                q1.successfulInteractions(), q2.successfulInteractions(), q1.referrals(), q2.referrals(),
+                q2.escalations())).containsOnly(Figure.HIDDEN);
+        assertThat(q1.escalations()).isEqualTo(n(0));
+        assertThat(List.of(q1.medianHours(), q2.medianHours())).containsOnly(Hours.HIDDEN);
+        assertThat(List.of(q1.withinTarget(), q2.withinTarget())).containsOnly(Share.HIDDEN);
+        // The survey's own results were suppressed when each campaign closed, and stay as they are.
+        assertThat(d.effectiveness().of(SurveyMeasure.RECOMMEND).share()).isEqualTo(Proportion.of(16, 17));
+        assertThat(q1.hadInteraction()).isEqualTo(Proportion.of(6, 11));
+    }
+
+    @Test
+    void a_department_of_five_follows_the_rule_count_by_count_and_a_smaller_one_hides_every_count() {
+        Dashboard b = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(null, departmentB,
+                FIRST_HALF_2025.from(), FIRST_HALF_2025.to()));
+        assertThat(b.smallGroup()).isFalse();
+        assertThat(b.reach().physicians()).isEqualTo(Figure.HIDDEN);
+        assertThat(b.reach().referrals()).isEqualTo(n(0));
+        assertThat(b.implementation().proactiveInteractions()).isEqualTo(Figure.HIDDEN);
+        // X: the supporter and one physician on its roster. Zeros are hidden too, and no source is listed.
+        Dashboard x = dashboards.dashboard(HospitalScope.everything(), new DashboardFilter(null, departmentX,
+                FIRST_HALF_2025.from(), FIRST_HALF_2025.to()));
+        assertThat(x.smallGroup()).isTrue();
+        assertThat(List.of(x.reach().physicians(), x.reach().inAdoptedDepartments(), x.reach().referrals(),
+                x.implementation().interactions(), x.implementation().successfulInteractions(),
+                x.implementation().proactiveInteractions(), x.implementation().escalations(),
+                x.implementation().contacted())).containsOnly(Figure.HIDDEN);
+        assertThat(x.reach().shareOfAdoptedRoster()).isEqualTo(Share.HIDDEN);
+        assertThat(x.reach().bySource()).isEmpty();
+        assertThat(x.trend()).allSatisfy(q -> assertThat(List.of(q.reached(), q.interactions(),
+                q.successfulInteractions(), q.referrals(), q.escalations())).containsOnly(Figure.HIDDEN));
+        assertThat(x.effectiveness().outcomes()).allSatisfy(o -> assertThat(o.share()).isNull());
+        // Nor its roster, its adoption or its supporters: no figure at all.
+        assertThat(List.of(x.adoption().departments(), x.adoption().roster(), x.implementation().supportersCertified()))
+                .containsOnly(Figure.HIDDEN);
+        assertThat(List.of(x.adoption().adoptedShare(), x.adoption().coverage())).containsOnly(Share.HIDDEN);
     }
 }

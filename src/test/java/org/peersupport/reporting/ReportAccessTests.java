@@ -85,7 +85,8 @@ class ReportAccessTests {
     void a_coordinator_sees_the_figures_of_their_hospitals_only() {
         CurrentUser coordinator = fixtures.coordinator(ours.hospitalId());
         String html = body(mvc.get().uri("/reports?" + PERIOD).with(user(coordinator)).exchange(), 200);
-        assertThat(html).contains("id=\"reach-physicians\">3<");
+        // Three physicians reached is fewer than the minimum of 5: hidden.
+        assertThat(html).contains("id=\"reach-physicians\">hidden<").doesNotContain("id=\"reach-physicians\">3<");
         assertThat(html).contains(ours.hospitalName()).doesNotContain(theirs.hospitalName());
         // Another hospital's id, or one of its departments, finds nothing.
         body(mvc.get().uri("/reports?hospitalId=" + theirs.hospitalId()).with(user(coordinator)).exchange(), 404);
@@ -133,20 +134,31 @@ class ReportAccessTests {
         assertThat(reach.getResponse().getHeader("Content-Disposition"))
                 .isEqualTo("attachment; filename=\"report-reach-2025-01-to-2025-06.csv\"");
         String all = "All your hospitals,2025-01 to 2025-06,";
-        // The roster of the adopted department: the supporter and the three reached.
+        // Three reached (of the supporter and the three on the adopted roster) and one referral are
+        // fewer than the minimum of 5: the export hides them as the page does, share and interval too.
         assertThat(body(reach, 200)).isEqualTo("scope,period,figure,value,percent,ci95_low_percent,ci95_high_percent\r\n"
-                + all + "Physicians reached,3,,,\r\n"
-                + all + "\"Reached in adopted departments, of their roster (95% CI)\",3,75.0,30.1,95.4\r\n"
-                + all + "Referrals received,1,,,\r\n");
+                + all + "Physicians reached,hidden,,,\r\n"
+                + all + "\"Reached in adopted departments, of their roster (95% CI)\",hidden,,,\r\n"
+                + all + "Referrals received,hidden,,,\r\n");
         String triggers = body(mvc.get().uri("/reports/triggers.csv?" + PERIOD).with(user(coordinator)).exchange(),
                 200);
-        assertThat(triggers).isEqualTo("scope,period,Trigger,Referrals\r\n" + all + "Burnout or overload,1\r\n");
+        assertThat(triggers).isEqualTo("scope,period,Trigger,Referrals\r\n" + all + "Burnout or overload,hidden\r\n");
         String trend = body(mvc.get().uri("/reports/trend.csv?" + PERIOD).with(user(coordinator)).exchange(), 200);
         assertThat(trend.lines()).hasSize(3);
-        assertThat(trend.lines().toList().get(1)).startsWith(all + "2025 Q1,3,3,3,1,");
+        assertThat(trend.lines().toList().get(1)).startsWith(all + "2025 Q1,hidden,hidden,hidden,hidden,");
         assertThat(trend.lines().toList().get(2)).startsWith(all + "2025 Q2,0,0,0,0,");
         String study = body(mvc.get().uri("/reports/study.csv?" + PERIOD).with(user(coordinator)).exchange(), 200);
-        assertThat(study).contains(all + "Physicians reached,3,More than 500");
+        assertThat(study).contains(all + "Physicians reached,hidden,More than 500");
+        // Departments and their roster describe the program, not whom it supported: shown, with
+        // shares and intervals. Two departments (one adopted); five on the roster, four adopted.
+        String adoption = body(mvc.get().uri("/reports/adoption.csv?" + PERIOD).with(user(coordinator)).exchange(),
+                200);
+        assertThat(adoption).contains(all + "Adopted departments (95% CI),1,50.0,9.5,90.5\r\n")
+                .contains(all + "Physicians in adopted departments (95% CI),4,80.0,37.6,96.4\r\n");
+        // The seven reached at the other hospital are enough to be shown.
+        String theirs = body(mvc.get().uri("/reports/reach.csv?hospitalId=" + this.theirs.hospitalId() + "&" + PERIOD)
+                .with(user(fixtures.admin())).exchange(), 200);
+        assertThat(theirs).contains(",Physicians reached,7,,,\r\n");
     }
 
     @Test
@@ -155,8 +167,9 @@ class ReportAccessTests {
         String csv = body(mvc.get().uri("/reports/sources.csv?departmentId=" + formulaDepartment + "&" + PERIOD)
                 .with(user(admin)).exchange(), 200);
         String department = organization.department(formulaDepartment).orElseThrow().label();
+        // A department of one physician: no source is named, and no count is given.
         assertThat(csv).isEqualTo("scope,period,Source,Referrals\r\n\"'" + department.replace("\"", "\"\"")
-                + "\",2025-01 to 2025-06,Self-referral,1\r\n");
+                + "\",2025-01 to 2025-06,Hidden for a department this small,hidden\r\n");
         // The department's name is on the page, escaped, and never starts a CSV cell as a formula.
         String html = body(mvc.get().uri("/reports?departmentId=" + formulaDepartment + "&" + PERIOD)
                 .with(user(admin)).exchange(), 200);

@@ -6,8 +6,11 @@ import java.util.Locale;
 
 import org.peersupport.reporting.Dashboard;
 import org.peersupport.reporting.Dashboard.Count;
+import org.peersupport.reporting.Dashboard.Figure;
+import org.peersupport.reporting.Dashboard.Hours;
 import org.peersupport.reporting.Dashboard.Outcome;
 import org.peersupport.reporting.Dashboard.Quarter;
+import org.peersupport.reporting.Dashboard.Share;
 import org.peersupport.reporting.SurveyMeasure;
 import org.peersupport.survey.Proportion;
 import org.springframework.context.MessageSource;
@@ -15,7 +18,8 @@ import org.springframework.context.MessageSource;
 /**
  * The dashboard's tables as plain rows of text, for the CSV exports and the study table: figures
  * as numbers (shares in percent to one decimal, with their 95% Wilson interval in columns of
- * their own), labels in the reader's language.
+ * their own), labels in the reader's language. A hidden count of people (see the dashboard's
+ * {@code Figure}) is the word for hidden, in the same cells as on the page, and never its number.
  */
 final class ReportTables {
 
@@ -38,23 +42,22 @@ final class ReportTables {
         return switch (name) {
             case "reach" -> figures(List.of(
                     count("report.reach.physicians", d.reach().physicians()),
-                    share("report.reach.share", d.reach().inAdoptedDepartments(), d.reach().shareOfAdoptedRoster()),
+                    share("report.reach.share", d.reach().shareOfAdoptedRoster()),
                     count("report.reach.referrals", d.reach().referrals())));
-            case "sources" -> counts("report.source", "source.", d.reach().bySource());
-            case "triggers" -> counts("report.trigger", "trigger.", d.reach().byTrigger());
+            case "sources" -> counts("report.source", "source.", d.reach().bySource(), d);
+            case "triggers" -> counts("report.trigger", "trigger.", d.reach().byTrigger(), d);
             case "adoption" -> figures(List.of(
                     count("report.adoption.departments", d.adoption().departments()),
-                    share("report.adoption.adopted", d.adoption().adopted(), d.adoption().adoptedShare()),
+                    share("report.adoption.adopted", d.adoption().adoptedShare()),
                     count("report.adoption.roster", d.adoption().roster()),
-                    share("report.adoption.coverage", d.adoption().rosterInAdopted(), d.adoption().coverage())));
+                    share("report.adoption.coverage", d.adoption().coverage())));
             case "effectiveness" -> effectiveness(d);
             case "implementation" -> figures(List.of(
                     count("report.impl.trained", d.implementation().supportersTrained()),
                     count("report.impl.certified", d.implementation().supportersCertified()),
                     hours("report.impl.median", d.implementation().medianHours()),
                     hours("report.impl.p90", d.implementation().p90Hours()),
-                    share("report.impl.withinTarget", d.implementation().withinTarget() == null ? 0
-                            : d.implementation().withinTarget().count(), d.implementation().withinTarget()),
+                    share("report.impl.withinTarget", d.implementation().withinTarget()),
                     count("report.impl.interactions", d.implementation().interactions()),
                     count("report.impl.successful", d.implementation().successfulInteractions()),
                     count("report.impl.proactive", d.implementation().proactiveInteractions()),
@@ -70,23 +73,32 @@ final class ReportTables {
                 text("report.csv.low"), text("report.csv.high")), rows);
     }
 
-    private List<String> count(String key, long value) {
-        return List.of(text(key), String.valueOf(value), "", "", "");
+    private List<String> count(String key, Figure value) {
+        return List.of(text(key), value(value), "", "", "");
     }
 
-    private List<String> hours(String key, Double value) {
-        return List.of(text(key), value == null ? "" : String.format(Locale.ROOT, "%.1f", value), "", "", "");
+    private List<String> hours(String key, Hours value) {
+        return List.of(text(key), hours(value), "", "", "");
     }
 
-    private List<String> share(String key, long count, Proportion share) {
-        return List.of(text(key), String.valueOf(count), percent(share), share == null ? "" : percent(share.low()),
-                share == null ? "" : percent(share.high()));
+    /** A share as count, percent and interval; a hidden one says so, with no figure in any column. */
+    private List<String> share(String key, Share share) {
+        if (share.hidden()) {
+            return List.of(text(key), text("report.hidden"), "", "", "");
+        }
+        Proportion p = share.proportion();
+        return List.of(text(key), p == null ? "0" : String.valueOf(p.count()), percent(p),
+                p == null ? "" : percent(p.low()), p == null ? "" : percent(p.high()));
     }
 
-    private Table counts(String header, String prefix, List<Count> counts) {
+    private Table counts(String header, String prefix, List<Count> counts, Dashboard d) {
         List<List<String>> rows = new ArrayList<>();
         for (Count count : counts) {
-            rows.add(List.of(text(prefix + count.key()), String.valueOf(count.count())));
+            rows.add(List.of(text(prefix + count.key()), value(count.count())));
+        }
+        if (d.smallGroup()) {
+            // Which sources or triggers occurred is itself a count: a small department lists none.
+            rows.add(List.of(text("report.hidden.rows"), text("report.hidden")));
         }
         return new Table(List.of(text(header), text("report.referrals")), rows);
     }
@@ -108,10 +120,9 @@ final class ReportTables {
     private Table trend(Dashboard d) {
         List<List<String>> rows = new ArrayList<>();
         for (Quarter q : d.trend()) {
-            rows.add(List.of(q.label(), String.valueOf(q.reached()), String.valueOf(q.successfulInteractions()),
-                    String.valueOf(q.interactions()), String.valueOf(q.referrals()),
-                    q.medianHours() == null ? "" : String.format(Locale.ROOT, "%.1f", q.medianHours()),
-                    percent(q.withinTarget()), String.valueOf(q.escalations()), String.valueOf(q.supportersTrained()),
+            rows.add(List.of(q.label(), value(q.reached()), value(q.successfulInteractions()),
+                    value(q.interactions()), value(q.referrals()), hours(q.medianHours()),
+                    percent(q.withinTarget()), value(q.escalations()), value(q.supportersTrained()),
                     percent(q.hadInteraction()), percent(q.recommend())));
         }
         return new Table(List.of(text("report.quarter"), text("report.trend.reached"), text("report.trend.successful"),
@@ -143,6 +154,20 @@ final class ReportTables {
                 text("report.study.post")), rows);
     }
 
+    /** A count of people, or the word for hidden: never the number of a hidden count. */
+    private String value(Figure figure) {
+        return figure.hidden() ? text("report.hidden") : String.valueOf(figure.value());
+    }
+
+    private String hours(Hours hours) {
+        return hours.hidden() ? text("report.hidden")
+                : hours.value() == null ? "" : String.format(Locale.ROOT, "%.1f", hours.value());
+    }
+
+    private String percent(Share share) {
+        return share.hidden() ? text("report.hidden") : percent(share.proportion());
+    }
+
     private String shareText(Proportion p) {
         return text("report.study.share", percent(p), percent(p.low()), percent(p.high()), p.count(), p.of());
     }
@@ -150,6 +175,10 @@ final class ReportTables {
     /** Counts in the study table are read by people: with the reader's thousands separator. */
     private String grouped(long count) {
         return java.text.NumberFormat.getIntegerInstance(locale).format(count);
+    }
+
+    private String grouped(Figure figure) {
+        return figure.hidden() ? text("report.hidden") : grouped(figure.value());
     }
 
     private static String percent(Proportion p) {
