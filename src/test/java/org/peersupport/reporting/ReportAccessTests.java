@@ -1,7 +1,6 @@
 package org.peersupport.reporting;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;

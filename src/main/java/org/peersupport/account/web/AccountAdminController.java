@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.peersupport.account.AccountService;
 import org.peersupport.account.AccountSummary;
 import org.peersupport.account.CurrentUser;

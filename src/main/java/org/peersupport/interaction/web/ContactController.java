@@ -17,7 +17,6 @@ import org.peersupport.interaction.InteractionViews.ContactTarget;
 import org.peersupport.interaction.RedFlag;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.PhysicianSummary;
-import org.peersupport.shared.RuleViolationException;
 import org.peersupport.web.FormErrors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;

@@ -15,7 +15,6 @@ import org.peersupport.resource.ResourceDetails;
 import org.peersupport.resource.ResourceKind;
 import org.peersupport.resource.ResourceService;
 import org.peersupport.resource.ResourceView;
-import org.peersupport.shared.RuleViolationException;
 import org.peersupport.web.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
