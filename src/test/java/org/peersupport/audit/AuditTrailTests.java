@@ -108,11 +108,29 @@ class AuditTrailTests {
     }
 
     @Test
-    void a_signed_in_physician_answering_a_survey_leaves_no_trace_of_it() {
-        CurrentUser physician = fixtures.physicianUser(fixtures.hospital().departmentId());
+    void what_a_person_does_in_confidence_leaves_no_trace_of_them() {
+        Place place = fixtures.hospital();
+        CurrentUser physician = fixtures.physicianUser(place.departmentId());
         mvc.post().uri("/s/{token}", "a".repeat(43)).param("q1", "1").with(csrf()).with(user(physician)).exchange();
-        assertThat(jdbc.queryForObject("select count(*) from audit_entry where account_id = ? and record_type like '/s/%'",
-                Integer.class, physician.accountId())).isZero();
+
+        // Referring a colleague: the time of the entry would name the referrer of the case received then.
+        long colleague = fixtures.physician(place.departmentId());
+        assertThat(mvc.post().uri("/referrals/new").param("who", "colleague")
+                .param("colleagueId", String.valueOf(colleague)).param("trigger", "BURNOUT").param("danger", "false")
+                .param("submissionKey", UUID.randomUUID().toString()).with(csrf()).with(user(physician)))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(jdbc.queryForObject("select count(*) from referral where physician_id = ?", Integer.class,
+                colleague)).isEqualTo(1);
+
+        // A supporter's private conflict: that it exists is theirs alone.
+        CurrentUser supporter = fixtures.certifiedSupporter(place.departmentId()).user();
+        String email = Fixtures.uniqueEmail("friend");
+        fixtures.physician(place.departmentId(), email);
+        assertThat(mvc.post().uri("/my/training/conflicts").param("colleagueEmail", email).with(csrf())
+                .with(user(supporter))).hasStatus(HttpStatus.FOUND);
+
+        assertThat(entries(physician)).isEmpty();
+        assertThat(entries(supporter)).isEmpty();
     }
 
     private List<String> entries(CurrentUser who) {

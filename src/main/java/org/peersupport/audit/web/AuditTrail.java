@@ -26,10 +26,13 @@ import org.springframework.web.servlet.HandlerMapping;
 class AuditTrail implements HandlerInterceptor {
 
     /**
-     * Survey answers are anonymous: whoever is signed in, an answer is never written down with
-     * them, not even that they sent one.
+     * What a person does in confidence, for themselves, is never written down with them, not even
+     * that they did it, because the time alone would tell an administrator reading the log:
+     * answering a survey (anonymous), referring a colleague or oneself (the referrer is never
+     * shown, and the referral module records no submission), declaring a private conflict or
+     * pausing (a supporter's own record), and setting one's own password.
      */
-    private static final String SURVEY_ANSWERS = "/s/";
+    private static final List<String> CONFIDENTIAL = List.of("/s/", "/referrals/", "/my/", "/account/");
 
     private final AuditLog audit;
 
@@ -41,7 +44,7 @@ class AuditTrail implements HandlerInterceptor {
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception failure) {
         if (failure != null || !(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)
-                instanceof String pattern) || pattern.startsWith(SURVEY_ANSWERS)) {
+                instanceof String pattern) || CONFIDENTIAL.stream().anyMatch(pattern::startsWith)) {
             return;
         }
         int status = response.getStatus();
