@@ -97,6 +97,12 @@ class AuditTrailTests {
         rawMvc.perform(formLogin("/login").user("email", other.email()).password("password", Fixtures.PASSWORD));
         assertThat(jdbc.queryForList("select action from audit_entry where account_id = ?", String.class,
                 other.accountId())).contains("SIGN_IN");
+        // A physician's sign-in is not kept: its time could point at the referrer of a case received just after.
+        CurrentUser physician = fixtures.physicianUser(fixtures.hospital().departmentId());
+        assertThat(rawMvc.perform(formLogin("/login").user("email", physician.email())
+                .password("password", Fixtures.PASSWORD)).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(jdbc.queryForList("select action from audit_entry where account_id = ?", String.class,
+                physician.accountId())).doesNotContain("SIGN_IN");
 
         // Only administrators read the log, and they can look at one person's entries.
         CurrentUser admin = fixtures.admin();

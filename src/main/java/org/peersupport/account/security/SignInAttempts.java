@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.peersupport.account.CurrentUser;
+import org.peersupport.account.Role;
 import org.peersupport.account.domain.Account;
 import org.peersupport.account.domain.AccountRepository;
 import org.peersupport.audit.AuditLog;
-import org.peersupport.shared.ActingUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Counts failed sign-ins: the fifth in a row locks the account for 15 minutes. A good sign-in
  * clears the count. Unknown e-mail addresses change nothing, and the page says the same either way.
- * Every sign-in, failed sign-in and lockout of an account is audited (never what was typed).
+ * Failed sign-ins and lockouts of any account, and sign-ins of staff, are audited (never what was typed).
  */
 @Component
 class SignInAttempts {
@@ -58,7 +59,10 @@ class SignInAttempts {
     @Transactional
     void succeeded(AuthenticationSuccessEvent event) {
         accounts.recordSuccessfulSignIn(Account.normaliseEmail(event.getAuthentication().getName()));
-        if (event.getAuthentication().getPrincipal() instanceof ActingUser user) {
+        // Staff sign-ins only: a physician's sign-in a minute before a referral arrived would point
+        // an administrator reading the log at its anonymous referrer.
+        if (event.getAuthentication().getPrincipal() instanceof CurrentUser user
+                && (user.has(Role.ADMIN) || user.has(Role.COORDINATOR))) {
             audit.record(user.accountId(), "SIGN_IN", "account", String.valueOf(user.accountId()));
         }
     }
