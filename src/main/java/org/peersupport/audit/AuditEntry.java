@@ -3,8 +3,4 @@ package org.peersupport.audit;
 import java.time.Instant;
 
 public record AuditEntry(long id, Instant at, long accountId, String action, String recordType, String recordId) {
-
-    public java.time.LocalDateTime atUtc() {
-        return java.time.LocalDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
-    }
 }

@@ -114,6 +114,30 @@ class AuditTrailTests {
     }
 
     @Test
+    void the_page_shows_times_at_a_hospital_not_in_utc() {
+        fixtures.hospital();
+        fixtures.hospital();
+        CurrentUser admin = fixtures.admin();
+        CurrentUser someone = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        assertThat(mvc.post().uri("/admin/accounts/{id}/disable", someone.accountId()).with(csrf()).with(user(admin)))
+                .hasStatus(HttpStatus.FOUND);
+        java.time.Instant at = jdbc.queryForObject("select max(at) from audit_entry where account_id = ?",
+                java.sql.Timestamp.class, admin.accountId()).toInstant();
+        java.time.format.DateTimeFormatter shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+
+        // Test hospitals are in Chicago, so that is the zone most hospitals use, and the default.
+        assertThat(mvc.get().uri("/admin/audit?accountId={id}", admin.accountId()).with(user(admin))).hasStatusOk()
+                .bodyText().contains(shown.format(at.atZone(Fixtures.ZONE)));
+        // Another zone is chosen on the page; a zone no hospital uses is not offered, and falls back.
+        organization.createHospital(Fixtures.unique("Atoll hospital"), java.time.ZoneId.of("Pacific/Kiritimati"));
+        assertThat(mvc.get().uri("/admin/audit?accountId={id}&zone=Pacific/Kiritimati", admin.accountId())
+                .with(user(admin))).hasStatusOk().bodyText()
+                .contains(shown.format(at.atZone(java.time.ZoneId.of("Pacific/Kiritimati"))));
+        assertThat(mvc.get().uri("/admin/audit?accountId={id}&zone=Europe/Paris", admin.accountId())
+                .with(user(admin))).hasStatusOk().bodyText().contains(shown.format(at.atZone(Fixtures.ZONE)));
+    }
+
+    @Test
     void what_a_person_does_in_confidence_leaves_no_trace_of_them() {
         Place place = fixtures.hospital();
         CurrentUser physician = fixtures.physicianUser(place.departmentId());
