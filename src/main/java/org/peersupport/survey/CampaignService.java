@@ -181,8 +181,12 @@ public class CampaignService {
         ProgramSettingsView settings = organization.settings();
         campaign.close(today(campaign.getHospitalId()), progress.get(MailState.SENT), progress.get(MailState.FAILED),
                 calendar.now(), settings.surveyMinGroupSize(), settings.surveyMinFreeTextSize());
+        // Deleting the invitations first waits for any answer being submitted right now; its held
+        // answer is then visible to the publishing below, so no answer arrives after the close.
         int deleted = invitations.deleteAll(campaign.getId());
-        log.info("Survey campaign {} closed; {} invitations deleted", campaign.getId(), deleted);
+        int published = responses.publishHeld(campaign.getId(), 0);
+        log.info("Survey campaign {} closed; {} invitations deleted, {} held answers published", campaign.getId(),
+                deleted, published);
     }
 
     private Campaign lockScoped(UUID id, HospitalScope scope) {

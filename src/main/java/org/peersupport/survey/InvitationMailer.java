@@ -9,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -22,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -68,8 +66,6 @@ public class InvitationMailer {
 
     private final TransactionTemplate transactions;
 
-    private final JdbcTemplate jdbc;
-
     private final Clock clock;
 
     private final String from;
@@ -77,13 +73,12 @@ public class InvitationMailer {
     private final String baseUrl;
 
     InvitationMailer(InvitationStore invitations, JavaMailSender mailSender,
-            MessageSource messages, PlatformTransactionManager transactionManager, JdbcTemplate jdbc, Clock clock,
+            MessageSource messages, PlatformTransactionManager transactionManager, Clock clock,
             @Value("${peersupport.mail.from}") String from, @Value("${peersupport.base-url}") String baseUrl) {
         this.invitations = invitations;
         this.mailSender = mailSender;
         this.messages = messages;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.jdbc = jdbc;
         this.clock = clock;
         this.from = from;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -93,7 +88,6 @@ public class InvitationMailer {
     @SchedulerLock(name = "survey-mail", lockAtMostFor = "PT15M")
     public void run() {
         sendQueued();
-        rewriteUsedInvitations();
     }
 
     /** Sends batches until none is left, the mail server fails, or the run's time is up; returns how many went. */
@@ -128,29 +122,6 @@ public class InvitationMailer {
             return -1;
         }
         return outcome.sent.size();
-    }
-
-    /**
-     * Breaks the one link PostgreSQL itself keeps between a response and its invitation: rows
-     * written in one transaction share its id (the system column xmin). For each open campaign with
-     * new responses, all its used invitations are rewritten at once and so share a new id.
-     */
-    public void rewriteUsedInvitations() {
-        List<Object[]> campaigns = jdbc.query("""
-                select c.id, (select count(*) from survey_response r where r.campaign_id = c.id)
-                from survey_campaign c where c.state = 'OPEN'
-                """, (rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getLong(2)});
-        for (Object[] campaign : campaigns) {
-            UUID id = (UUID) campaign[0];
-            long responses = (Long) campaign[1];
-            transactions.executeWithoutResult(status -> {
-                int changed = jdbc.update("update survey_campaign set blurred_responses = ? "
-                        + "where id = ? and blurred_responses <> ?", responses, id, responses);
-                if (changed > 0) {
-                    invitations.rewriteUsed(id);
-                }
-            });
-        }
     }
 
     private record Outcome(List<Long> sent, List<Long> refused, List<Long> retry) {

@@ -68,7 +68,8 @@ public class SurveyAnswering {
                 return false;
             }
             // The department comes from the invitation; the day is the hospital's, and no time is kept.
-            responses.insert(claimed.get().campaignId(), claimed.get().departmentId(), open.today, sheet.answers());
+            // The answer is held and later published in a shuffled batch (V33).
+            responses.hold(claimed.get().campaignId(), claimed.get().departmentId(), open.today, sheet.answers());
             return true;
         });
         return Boolean.TRUE.equals(saved) ? new Submission.Saved() : new Submission.Unavailable();

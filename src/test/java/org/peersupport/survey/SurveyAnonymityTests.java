@@ -1,6 +1,7 @@
 package org.peersupport.survey;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +33,9 @@ class SurveyAnonymityTests {
 
     static final Set<String> ANONYMOUS = Set.of("survey_response", "survey_answer");
 
+    /** Answers waiting to be published as responses: anonymous in the same way. */
+    static final String HELD = "survey_response_pending";
+
     static final Set<String> GROUPS = Set.of("survey_campaign", "survey_campaign_department", "department",
             "hospital", "survey_question", "survey_template");
 
@@ -56,6 +60,9 @@ class SurveyAnonymityTests {
     @Autowired
     SurveyAnswering answering;
 
+    @Autowired
+    ResponseBatches batches;
+
     @Test
     void a_response_holds_its_campaign_department_day_and_answers_and_nothing_else() {
         assertThat(columns("survey_response")).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -63,6 +70,9 @@ class SurveyAnonymityTests {
         assertThat(columns("survey_answer")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "response_id", "uuid", "question_id", "bigint", "campaign_id", "uuid", "department_id", "bigint",
                 "choice", "smallint", "text", "character varying"));
+        assertThat(columns(HELD)).containsExactlyInAnyOrderEntriesOf(Map.of("id", "uuid", "campaign_id", "uuid",
+                "department_id", "bigint", "submitted_on", "date", "question_ids", "ARRAY", "choices", "ARRAY",
+                "texts", "ARRAY"));
         // A random id, not a sequence that would tell who answered first.
         assertThat(jdbc.queryForObject("""
                 select count(*) from information_schema.columns
@@ -84,6 +94,7 @@ class SurveyAnonymityTests {
         Set<String> anonymous = new HashSet<>();
         columns("survey_response").forEach((name, type) -> anonymous.add(name + " " + type));
         columns("survey_answer").forEach((name, type) -> anonymous.add(name + " " + type));
+        columns(HELD).forEach((name, type) -> anonymous.add(name + " " + type));
         shared.retainAll(anonymous);
         assertThat(shared).containsExactlyInAnyOrder("campaign_id uuid", "department_id bigint");
     }
@@ -121,6 +132,9 @@ class SurveyAnonymityTests {
         assertThat(beyondGroups).containsExactlyInAnyOrderElementsOf(ANONYMOUS);
         assertThat(reached).doesNotContainAnyElementsOf(PERSONAL);
 
+        // Held answers lead only to their group, like responses.
+        assertThat(edges.get(HELD)).containsExactlyInAnyOrder("survey_campaign", "department");
+
         // And the invitation, for its part, cannot point at a response.
         assertThat(edges.get("survey_invitation")).doesNotContainAnyElementsOf(ANONYMOUS);
         assertThat(edges.get("survey_response")).containsExactlyInAnyOrder("survey_campaign", "department",
@@ -131,32 +145,79 @@ class SurveyAnonymityTests {
     void no_trigger_or_view_copies_responses_or_invitations_elsewhere() {
         assertThat(jdbc.queryForObject("""
                 select count(*) from pg_trigger
-                where not tgisinternal and tgrelid::regclass::text in ('survey_response', 'survey_answer', 'survey_invitation')
+                where not tgisinternal and tgrelid::regclass::text in ('survey_response', 'survey_answer', 'survey_invitation',
+                    'survey_response_pending')
                 """, Integer.class)).isZero();
         assertThat(jdbc.queryForObject("""
                 select count(*) from information_schema.view_table_usage
-                where table_name in ('survey_response', 'survey_answer', 'survey_invitation')
+                where table_name in ('survey_response', 'survey_answer', 'survey_invitation', 'survey_response_pending')
                 """, Integer.class)).isZero();
     }
 
     @Test
-    void the_transaction_id_a_response_shares_with_its_invitation_is_rewritten_away() {
+    void no_transaction_id_id_or_insert_order_ties_a_response_to_its_submission() {
         SurveyDriver surveys = new SurveyDriver(campaigns, mailer, templates, fixtures, jdbc);
-        Opened campaign = surveys.opened(fixtures.hospital(), 2);
-        for (String email : campaign.emails()) {
-            assertThat(answering.submit(SurveyDriver.token(email),
-                    SurveyDriver.parameters(surveys.answers(true, null)))).isInstanceOf(Submission.Saved.class);
+        int people = ResponseBatches.BATCH;
+        Opened campaign = surveys.opened(fixtures.hospital(), people);
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            String comment = "Answer number " + i;
+            assertThat(answering.submit(SurveyDriver.token(campaign.emails().get(i)),
+                    SurveyDriver.parameters(surveys.answers(true, comment)))).isInstanceOf(Submission.Saved.class);
+            submitted.add(comment);
         }
-        String sameTransaction = """
+        String heldWithItsInvitation = """
+                select count(*) from survey_response_pending p join survey_invitation i on i.xmin = p.xmin
+                where p.campaign_id = ? and i.campaign_id = ?
+                """;
+        // Submitting stamps the held answer and the spent invitation with one transaction id.
+        assertThat(jdbc.queryForObject(heldWithItsInvitation, Integer.class, campaign.id(), campaign.id()))
+                .isEqualTo(people);
+        Set<String> submissionIds = new HashSet<>(jdbc.queryForList(
+                "select id::text from survey_response_pending where campaign_id = ?", String.class, campaign.id()));
+        Set<String> submissionTransactions = new HashSet<>(jdbc.queryForList(
+                "select xmin::text from survey_response_pending where campaign_id = ?", String.class, campaign.id()));
+        assertThat(submissionTransactions).hasSize(people);
+
+        batches.run();
+
+        assertThat(jdbc.queryForObject("select count(*) from survey_response_pending where campaign_id = ?",
+                Integer.class, campaign.id())).isZero();
+        assertThat(jdbc.queryForObject("""
                 select count(*) from survey_response r join survey_invitation i on i.xmin = r.xmin
                 where r.campaign_id = ? and i.campaign_id = ?
-                """;
-        // PostgreSQL stamps both rows with the submitting transaction's id: a join anyone could make.
-        assertThat(jdbc.queryForObject(sameTransaction, Integer.class, campaign.id(), campaign.id())).isEqualTo(2);
-        mailer.rewriteUsedInvitations();
-        assertThat(jdbc.queryForObject(sameTransaction, Integer.class, campaign.id(), campaign.id())).isZero();
+                """, Integer.class, campaign.id(), campaign.id())).isZero();
         assertThat(jdbc.queryForObject("select count(distinct xmin::text) from survey_invitation where campaign_id = ?",
                 Integer.class, campaign.id())).as("all used invitations now share one transaction id").isEqualTo(1);
+        List<String> responseTransactions = jdbc.queryForList(
+                "select distinct xmin::text from survey_response where campaign_id = ?", String.class, campaign.id());
+        assertThat(responseTransactions).as("the batch shares one transaction id, none of a submission's")
+                .hasSize(1).doesNotContainAnyElementsOf(submissionTransactions);
+        assertThat(jdbc.queryForList("select id::text from survey_response where campaign_id = ?", String.class,
+                campaign.id())).hasSize(people).doesNotContainAnyElementsOf(submissionIds);
+        // Stored in a shuffled order: the odds that a shuffle of ten keeps answering order are 1 in 3,628,800.
+        List<String> stored = jdbc.queryForList("""
+                select a.text from survey_response r join survey_answer a on a.response_id = r.id
+                where r.campaign_id = ? and a.text is not null order by r.ctid
+                """, String.class, campaign.id());
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(submitted).isNotEqualTo(submitted);
+    }
+
+    @Test
+    void fewer_answers_than_a_batch_wait_for_more_or_for_the_close() {
+        SurveyDriver surveys = new SurveyDriver(campaigns, mailer, templates, fixtures, jdbc);
+        Opened campaign = surveys.opened(fixtures.hospital(), 3);
+        for (String email : campaign.emails()) {
+            answering.submit(SurveyDriver.token(email), SurveyDriver.parameters(surveys.answers(false, null)));
+        }
+        batches.run();
+        assertThat(jdbc.queryForObject("select count(*) from survey_response where campaign_id = ?", Integer.class,
+                campaign.id())).isZero();
+        campaigns.close(campaign.id(), org.peersupport.shared.HospitalScope.everything());
+        assertThat(jdbc.queryForObject("select count(*) from survey_response where campaign_id = ?", Integer.class,
+                campaign.id())).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from survey_response_pending where campaign_id = ?",
+                Integer.class, campaign.id())).isZero();
     }
 
     private Map<String, String> columns(String table) {

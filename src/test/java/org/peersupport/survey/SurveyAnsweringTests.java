@@ -98,18 +98,24 @@ class SurveyAnsweringTests {
                 .hasRedirectedUrl("/s/thanks");
         assertThat(mvc.get().uri("/s/thanks")).hasStatusOk().bodyText().contains("Your answers are saved");
         assertThat(responses(campaign.id())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from survey_answer a join survey_response r on r.id = a.response_id "
-                + "where r.campaign_id = ?", Integer.class, campaign.id())).isEqualTo(7);
-        assertThat(jdbc.queryForObject("select text from survey_answer where campaign_id = ? and text is not null",
-                String.class, campaign.id())).isEqualTo("It helped me a lot.");
-        assertThat(jdbc.queryForObject("select submitted_on from survey_response where campaign_id = ?",
-                java.sql.Date.class, campaign.id()).toLocalDate()).isEqualTo(fixtures.today());
 
         // The replay, and a second visit, both get the one page that says nothing about the link.
         String replay = body(submit(token, surveys.answers(false, null)), HttpStatus.NOT_FOUND);
         String revisit = body(mvc.get().uri("/s/{token}", token), HttpStatus.NOT_FOUND);
         assertThat(responses(campaign.id())).isEqualTo(1);
         assertThat(replay).contains("This survey link cannot be used now").isEqualTo(revisit);
+
+        // The answer waits to be published with others; closing the campaign publishes it.
+        assertThat(jdbc.queryForObject("select count(*) from survey_response where campaign_id = ?", Integer.class,
+                campaign.id())).isZero();
+        campaigns.close(campaign.id(), HospitalScope.everything());
+        assertThat(jdbc.queryForObject("select count(*) from survey_answer a join survey_response r on r.id = a.response_id "
+                + "where r.campaign_id = ?", Integer.class, campaign.id())).isEqualTo(7);
+        assertThat(jdbc.queryForObject("select text from survey_answer where campaign_id = ? and text is not null",
+                String.class, campaign.id())).isEqualTo("It helped me a lot.");
+        assertThat(jdbc.queryForObject("select submitted_on from survey_response where campaign_id = ?",
+                java.sql.Date.class, campaign.id()).toLocalDate()).isEqualTo(fixtures.today());
+        assertThat(responses(campaign.id())).isEqualTo(1);
     }
 
     @Test
@@ -296,9 +302,12 @@ class SurveyAnsweringTests {
         }
     }
 
+    /** Responses published or still held for publishing. */
     private int responses(UUID campaignId) {
-        Integer count = jdbc.queryForObject("select count(*) from survey_response where campaign_id = ?",
-                Integer.class, campaignId);
+        Integer count = jdbc.queryForObject("""
+                select (select count(*) from survey_response where campaign_id = ?)
+                     + (select count(*) from survey_response_pending where campaign_id = ?)
+                """, Integer.class, campaignId, campaignId);
         return count == null ? 0 : count;
     }
 }
