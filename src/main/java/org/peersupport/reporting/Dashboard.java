@@ -17,8 +17,8 @@ import org.peersupport.survey.Proportion;
  * @param scopeLabel the hospital or department shown, or null for all the caller's hospitals
  * @param refreshedAt when the summaries were last brought up to date, or null if never
  * @param minGroupSize the smallest count of people that may be shown
- * @param smallGroup the department shown has fewer than that on its active roster, so every
- *     count of people is hidden
+ * @param smallGroup the group shown is hidden whole, every count of people included: it has fewer
+ *     than that on its active roster, or it is hidden with a smaller one (see Subtraction)
  */
 public record Dashboard(DashboardFilter filter, String scopeLabel, Instant refreshedAt, int minGroupSize,
         boolean smallGroup, Reach reach, Adoption adoption, Effectiveness effectiveness,

@@ -72,15 +72,27 @@ public class DashboardService {
     private Dashboard dashboard(HospitalScope scope, DashboardFilter filter, int minGroupSize, int countMinimum) {
         String label = null;
         Slice slice;
+        // Every group shown is a part of the caller's hospitals, and each hospital of its departments:
+        // a group too small, or one that would let a small one be worked out by subtraction, is
+        // hidden whole (see Subtraction).
+        Map<Long, Long> hospitalSizes = queries.groupSizes(scope.all() ? null : scope.hospitalIds().toArray(Long[]::new),
+                null);
+        boolean wholeHidden = hospitalSizes.values().stream().mapToLong(Long::longValue).sum() < countMinimum;
         if (filter.departmentId() != null) {
             DepartmentSummary department = organization.department(filter.departmentId())
                     .filter(d -> scope.includes(d.hospitalId())).orElseThrow(NotFoundException::new);
             slice = Slice.department(department.id());
             label = department.label();
+            boolean hospitalHidden = Subtraction.hiddenParts(hospitalSizes, countMinimum, wholeHidden)
+                    .contains(department.hospitalId());
+            wholeHidden = Subtraction.hiddenParts(queries.groupSizes(null, department.hospitalId()), countMinimum,
+                    hospitalHidden).contains(department.id());
         }
         else if (filter.hospitalId() != null) {
             label = organization.hospital(filter.hospitalId(), scope).name();
             slice = Slice.hospitals(List.of(filter.hospitalId()));
+            wholeHidden = Subtraction.hiddenParts(hospitalSizes, countMinimum, wholeHidden)
+                    .contains(filter.hospitalId());
         }
         else {
             slice = scope.all() ? Slice.program() : Slice.hospitals(scope.hospitalIds());
@@ -100,10 +112,8 @@ public class DashboardService {
         Map<LocalDate, Long> reachedByQuarter = queries.reachedByQuarter(slice, first, last);
         Map<LocalDate, Long> trainedByQuarter = queries.supportersTrainedByQuarter(slice, first, last, end);
 
-        // A department is a group of its own: under the minimum on its active roster, nothing about
-        // its people is shown. Hospitals and the program follow the rule count by count.
-        SmallCounts rule = filter.departmentId() != null ? SmallCounts.forGroup(countMinimum, departments.roster())
-                : SmallCounts.of(countMinimum);
+        // A group hidden whole shows nothing about its people; the others follow the rule count by count.
+        SmallCounts rule = wholeHidden ? SmallCounts.hidingAll(countMinimum) : SmallCounts.of(countMinimum);
         List<LocalDate> quarters = new ArrayList<>();
         for (LocalDate quarter = first.withMonth((first.getMonthValue() - 1) / 3 * 3 + 1); !quarter.isAfter(last);
                 quarter = quarter.plusMonths(3)) {

@@ -32,9 +32,9 @@ import org.peersupport.survey.Proportion;
  * share of 100% is shown when its count is at least the minimum: that the group's members were
  * all reached then says no more than the count and the roster beside it.)
  * <p>
- * A department whose active roster is under the minimum is a small group in itself: there, every
- * count is hidden, zeros too, so that "hidden" and "0" cannot be told apart and nothing can be
- * read from which cells exist.
+ * A group hidden whole (a department whose active roster is under the minimum, or one hidden with
+ * it: see {@link Subtraction}): there, every count is hidden, zeros too, so that "hidden" and "0"
+ * cannot be told apart and nothing can be read from which cells exist.
  */
 final class SmallCounts {
 
@@ -55,9 +55,9 @@ final class SmallCounts {
         return new SmallCounts(minimum, false);
     }
 
-    /** The rule for a group of the given size: hiding everything when it is under the minimum. */
-    static SmallCounts forGroup(int minimum, long members) {
-        return new SmallCounts(minimum, members < minimum);
+    /** The rule for a group hidden whole: too small, or hidden so that no smaller one can be worked out. */
+    static SmallCounts hidingAll(int minimum) {
+        return new SmallCounts(minimum, true);
     }
 
     int minimum() {

@@ -34,7 +34,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * Issue 12's attack, through the app's pages: a coordinator's hospital gets a new department
  * with one physician, a supporter checks in with that physician, and the dashboard of that
  * department must not say "1 physician reached, 100%", on the page, in its charts' data or in any
- * export. A department of ten, eight of them reached, still shows its figures.
+ * export. A department of ten, eight of them reached, still shows its figures; a department of six
+ * is hidden with the new one, so that the hospital's figures minus the shown departments' cover
+ * seven physicians, not one.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +68,8 @@ class DashboardSuppressionTests {
 
     long alone;
 
+    long middle;
+
     CurrentUser coordinator;
 
     @BeforeAll
@@ -81,6 +85,12 @@ class DashboardSuppressionTests {
         newDepartment = organization.createDepartment(place.hospitalId(), Fixtures.unique("Department"),
                 HospitalScope.everything());
         alone = fixtures.physician(newDepartment);
+        // A third department of six, which nobody reached.
+        middle = organization.createDepartment(place.hospitalId(), Fixtures.unique("Department"),
+                HospitalScope.everything());
+        for (int i = 0; i < 6; i++) {
+            fixtures.physician(middle);
+        }
         var summary = supporters.supporter(supporter.id(), HospitalScope.everything());
         supporters.changeService(supporter.id(), 4, Set.of(place.departmentId(), newDepartment), summary.version(),
                 HospitalScope.everything());
@@ -110,7 +120,7 @@ class DashboardSuppressionTests {
         assertThat(row(html, "Proactive check-ins")).contains("hidden").doesNotContain(">1<");
         assertThat(row(html, "Interactions")).contains("hidden").doesNotContain(">1<");
         assertThat(row(html, "Successful interactions")).contains("hidden").doesNotContain(">1<");
-        assertThat(html).contains("Hidden for a department this small");
+        assertThat(html).contains("Hidden with every figure of this group");
         String study = page("/reports/study?departmentId=" + newDepartment);
         assertThat(row(study, "Physicians reached")).contains("hidden").doesNotContain(">1<");
     }
@@ -132,6 +142,20 @@ class DashboardSuppressionTests {
         assertThat(page("/reports/implementation.csv?departmentId=" + newDepartment))
                 .contains(",Proactive check-ins,hidden,,,")
                 .contains(",Interactions,hidden,,,");
+    }
+
+    @Test
+    void the_hospital_minus_the_shown_departments_covers_seven_physicians_not_the_new_one() {
+        // The hospital shows the nine reached. Had the department of six been shown (0 reached) beside
+        // the department of ten (8), the difference would be the new department's one physician.
+        assertThat(page("/reports?hospitalId=" + place.hospitalId())).contains("id=\"reach-physicians\">9<")
+                .doesNotContain("id=\"report-small-group\"");
+        String html = page("/reports?departmentId=" + middle);
+        assertThat(html).contains("id=\"report-small-group\"").contains("id=\"reach-physicians\">hidden<")
+                .doesNotContain("id=\"reach-physicians\">0<");
+        assertThat(page("/reports/reach.csv?departmentId=" + middle)).contains(",Physicians reached,hidden,,,");
+        // The department of ten is shown: what it lets a reader work out is the sum of the other two.
+        assertThat(page("/reports?departmentId=" + place.departmentId())).contains("id=\"reach-physicians\">8<");
     }
 
     @Test

@@ -168,7 +168,7 @@ class ReportAccessTests {
         String department = organization.department(formulaDepartment).orElseThrow().label();
         // A department of one physician: no source is named, and no count is given.
         assertThat(csv).isEqualTo("scope,period,Source,Referrals\r\n\"'" + department.replace("\"", "\"\"")
-                + "\",2025-01 to 2025-06,Hidden for a department this small,hidden\r\n");
+                + "\",2025-01 to 2025-06,Hidden with every figure of this group,hidden\r\n");
         // The department's name is on the page, escaped, and never starts a CSV cell as a formula.
         String html = body(mvc.get().uri("/reports?departmentId=" + formulaDepartment + "&" + PERIOD)
                 .with(user(admin)).exchange(), 200);

@@ -167,8 +167,8 @@ class SmallCountsTests {
     }
 
     @Test
-    void a_group_under_the_minimum_hides_every_count_zeros_included() {
-        SmallCounts department = SmallCounts.forGroup(5, 1);
+    void a_group_hidden_whole_hides_every_count_zeros_included() {
+        SmallCounts department = SmallCounts.hidingAll(5);
         assertThat(department.hidesAll()).isTrue();
         assertThat(department.count(0)).isEqualTo(Figure.HIDDEN);
         assertThat(department.count(40)).isEqualTo(Figure.HIDDEN);
@@ -180,8 +180,7 @@ class SmallCountsTests {
                 .containsOnly(Figure.HIDDEN);
         // Which rows exist would say which sources occurred.
         assertThat(department.rows(Figure.HIDDEN, counts("SELF", 1)).cells()).isEmpty();
-        assertThat(SmallCounts.forGroup(5, 5).hidesAll()).isFalse();
-        assertThat(SmallCounts.forGroup(5, 0).hidesAll()).isTrue();
+        assertThat(SmallCounts.of(5).hidesAll()).isFalse();
     }
 
     private static Map<String, Long> counts(Object... keysAndCounts) {

@@ -74,6 +74,40 @@ public class SummaryQueries {
                 rs.getLong(4)), args.toArray());
     }
 
+    /**
+     * The size of each group that makes up a whole, as {@code Subtraction} needs it: each hospital
+     * of the given ones (all, when null), or each department of one hospital. An active
+     * department's size is its active roster at the last refresh; one no longer active (or of a
+     * hospital no longer active) counts every physician still recorded in it.
+     */
+    public Map<Long, Long> groupSizes(Long[] hospitalIds, Long departmentsOf) {
+        String size = """
+                case when d.active and h.active then coalesce(rd.physicians, 0)
+                     else (select count(*) from physician p where p.department_id = d.id) end""";
+        List<Object> args = new ArrayList<>();
+        String sql;
+        if (departmentsOf != null) {
+            args.add(departmentsOf);
+            sql = "select d.id, " + size + " from department d join hospital h on h.id = d.hospital_id "
+                    + "left join report_department rd on rd.department_id = d.id where d.hospital_id = ?";
+        }
+        else {
+            String where = "true";
+            if (hospitalIds != null) {
+                args.add(hospitalIds);
+                where = "d.hospital_id = any(?)";
+            }
+            sql = "select d.hospital_id, sum(" + size + ")::bigint from department d "
+                    + "join hospital h on h.id = d.hospital_id left join report_department rd on rd.department_id = d.id "
+                    + "where " + where + " group by d.hospital_id";
+        }
+        Map<Long, Long> sizes = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            sizes.put(rs.getLong(1), rs.getLong(2));
+        }, args.toArray());
+        return sizes;
+    }
+
     /** Supporters trained before the end of the period, and certified today. */
     public long[] supporters(Slice slice, LocalDate end) {
         List<Object> args = new ArrayList<>();
