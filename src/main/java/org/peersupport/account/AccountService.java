@@ -1,6 +1,6 @@
 package org.peersupport.account;
 
-import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +12,7 @@ import org.peersupport.organization.RosterService;
 import org.peersupport.shared.NotFoundException;
 import org.peersupport.shared.RuleViolationException;
 import org.peersupport.shared.StaleEdit;
+import org.peersupport.account.security.SignInThrottle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -39,15 +40,15 @@ public class AccountService {
 
     private final AccountSessions sessions;
 
-    private final Clock clock;
+    private final SignInThrottle throttle;
 
     private final PasswordLinks passwordLinks;
 
     private final ApplicationEventPublisher events;
 
     AccountService(AccountRepository accounts, PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder,
-            RosterService roster, OrganizationService organization, AccountSessions sessions, Clock clock,
-            PasswordLinks passwordLinks, ApplicationEventPublisher events) {
+            RosterService roster, OrganizationService organization, AccountSessions sessions,
+            SignInThrottle throttle, PasswordLinks passwordLinks, ApplicationEventPublisher events) {
         this.events = events;
         this.passwordLinks = passwordLinks;
         this.accounts = accounts;
@@ -56,11 +57,13 @@ public class AccountService {
         this.roster = roster;
         this.organization = organization;
         this.sessions = sessions;
-        this.clock = clock;
+        this.throttle = throttle;
     }
 
     public Page<AccountSummary> search(String text, Pageable pageable) {
-        return accounts.search(likePattern(text), pageable).map(this::summary);
+        Page<Account> page = accounts.search(likePattern(text), pageable);
+        Set<String> paused = throttle.paused(page.map(Account::getEmail).toList());
+        return page.map(a -> summary(a, paused.contains(a.getEmail())));
     }
 
     public AccountSummary account(long id) {
@@ -69,6 +72,12 @@ public class AccountService {
 
     public Optional<AccountSummary> accountByEmail(String email) {
         return accounts.findByEmail(Account.normaliseEmail(email)).map(this::summary);
+    }
+
+    /** Lets the person sign in again now, after repeated failures paused their sign-in. */
+    @Transactional
+    public void allowSignIn(long id) {
+        throttle.clear(load(id).getEmail());
     }
 
     @Transactional
@@ -179,7 +188,9 @@ public class AccountService {
 
     @Transactional
     public void enable(long id) {
-        load(id).enable();
+        Account account = load(id);
+        account.enable();
+        throttle.clear(account.getEmail());
     }
 
     /** The person changes their own password; their other sessions end, this one goes on. */
@@ -223,8 +234,12 @@ public class AccountService {
     }
 
     private AccountSummary summary(Account a) {
+        return summary(a, !throttle.paused(List.of(a.getEmail())).isEmpty());
+    }
+
+    private static AccountSummary summary(Account a, boolean signInPaused) {
         return new AccountSummary(a.getId(), a.getEmail(), a.getDisplayName(), a.getRoles(), a.getHospitalIds(),
-                a.getPhysicianId(), a.isEnabled(), a.isLocked(clock.instant()), a.getVersion());
+                a.getPhysicianId(), a.isEnabled(), signInPaused, a.getVersion());
     }
 
     private static String likePattern(String text) {

@@ -37,12 +37,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Act
 
     private final boolean enabled;
 
-    private final boolean locked;
-
     private String passwordHash;
 
     public CurrentUser(long accountId, String email, String displayName, Set<Role> roles, Set<Long> hospitalIds,
-            Long physicianId, String passwordHash, boolean enabled, boolean locked) {
+            Long physicianId, String passwordHash, boolean enabled) {
         this.accountId = accountId;
         this.email = email;
         this.displayName = displayName;
@@ -51,7 +49,6 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Act
         this.physicianId = physicianId;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.locked = locked;
     }
 
     @Override
@@ -112,9 +109,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer, Act
         return enabled;
     }
 
+    /** Never locked: repeated failures pause sign-in before the password is checked (SignInThrottle). */
     @Override
     public boolean isAccountNonLocked() {
-        return !locked;
+        return true;
     }
 
     @Override

@@ -231,7 +231,7 @@ class DemoData implements ApplicationRunner {
     private CurrentUser signedIn(String email) {
         AccountSummary account = accounts.accountByEmail(email).orElseThrow();
         return new CurrentUser(account.id(), account.email(), account.displayName(), account.roles(),
-                account.hospitalIds(), account.physicianId(), null, true, false);
+                account.hospitalIds(), account.physicianId(), null, true);
     }
 
     private void train(long hospitalId, LocalDate date, List<Long> attendees, Set<Long> modules, HospitalScope all) {

@@ -1,8 +1,5 @@
 package org.peersupport.account;
 
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -23,7 +20,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** Sign-in through the real form: lockout, one message for every failure, session handling. */
+/** Sign-in through the real form: one message for every failure, session handling (pauses: SignInThrottleTests). */
 @IntegrationTest
 class SignInTests {
 
@@ -43,30 +40,6 @@ class SignInTests {
     PasswordLinks links;
 
     @Test
-    void fiveFailedSignInsLockTheAccountForFifteenMinutes() throws Exception {
-        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
-        for (int i = 0; i < 4; i++) {
-            assertThat(signIn(user.email(), "wrong password " + i)).isEqualTo("/login?error");
-        }
-        assertThat(signIn(user.email(), Fixtures.PASSWORD)).as("a good sign-in before the fifth failure")
-                .isEqualTo("/");
-        for (int i = 0; i < 5; i++) {
-            assertThat(signIn(user.email(), "wrong password " + i)).isEqualTo("/login?error");
-        }
-        Instant lockedUntil = jdbc.queryForObject("select locked_until from account where id = ?", Timestamp.class,
-                user.accountId()).toInstant();
-        assertThat(Duration.between(fixtures.now(), lockedUntil)).isBetween(Duration.ofMinutes(14),
-                Duration.ofMinutes(15));
-
-        assertThat(signIn(user.email(), Fixtures.PASSWORD)).as("the right password while locked")
-                .isEqualTo("/login?error");
-
-        jdbc.update("update account set locked_until = ? where id = ?",
-                Timestamp.from(fixtures.now().minusSeconds(1)), user.accountId());
-        assertThat(signIn(user.email(), Fixtures.PASSWORD)).as("after the lock ends").isEqualTo("/");
-    }
-
-    @Test
     void longAndNonAsciiPasswordsWorkToTheirLastCharacter() throws Exception {
         CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
         String longest = "é".repeat(127) + "x";
@@ -78,16 +51,12 @@ class SignInTests {
 
     @Test
     void everyFailureLooksTheSameSoNoOneLearnsWhichEmailsExist() throws Exception {
-        CurrentUser locked = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
-        jdbc.update("update account set locked_until = ? where id = ?",
-                Timestamp.from(fixtures.now().plusSeconds(600)), locked.accountId());
         CurrentUser disabled = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
         jdbc.update("update account set enabled = false where id = ?", disabled.accountId());
         CurrentUser known = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
 
         assertThat(signIn(Fixtures.uniqueEmail("nobody"), Fixtures.PASSWORD)).isEqualTo("/login?error");
         assertThat(signIn(known.email(), "not the password")).isEqualTo("/login?error");
-        assertThat(signIn(locked.email(), Fixtures.PASSWORD)).isEqualTo("/login?error");
         assertThat(signIn(disabled.email(), Fixtures.PASSWORD)).isEqualTo("/login?error");
 
         String page = mvc.perform(get("/login").param("error", "")).andReturn().getResponse().getContentAsString();

@@ -43,9 +43,7 @@ public class Account {
 
     private boolean enabled = true;
 
-    private int failedAttempts;
 
-    private Instant lockedUntil;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
@@ -110,8 +108,6 @@ public class Account {
 
     public void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
-        this.failedAttempts = 0;
-        this.lockedUntil = null;
     }
 
     public boolean passwordMatches(String raw, PasswordEncoder encoder) {
@@ -124,17 +120,10 @@ public class Account {
 
     public void enable() {
         this.enabled = true;
-        this.failedAttempts = 0;
-        this.lockedUntil = null;
     }
 
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    public CurrentUser toCurrentUser(Instant now) {
-        return new CurrentUser(id, email, displayName, roles, hospitalIds, physicianId, passwordHash, enabled,
-                isLocked(now));
+    public CurrentUser toCurrentUser() {
+        return new CurrentUser(id, email, displayName, roles, hospitalIds, physicianId, passwordHash, enabled);
     }
 
     public Long getId() {
@@ -155,10 +144,6 @@ public class Account {
 
     public boolean isEnabled() {
         return enabled;
-    }
-
-    public Instant getLockedUntil() {
-        return lockedUntil;
     }
 
     public Set<Role> getRoles() {

@@ -1,6 +1,5 @@
 package org.peersupport.account.domain;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -28,20 +27,4 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
             countQuery = "select count(a) from Account a where (:text = '' or lower(a.displayName) like :text "
                     + "escape '\\' or a.email like :text escape '\\')")
     Page<Account> search(String text, Pageable pageable);
-
-    /**
-     * Counts a failed sign-in in one statement, so simultaneous attempts cannot undercount. The
-     * fifth failure locks the account until {@code lockUntil} and starts the count again.
-     */
-    @Modifying
-    @Query(value = "update account set "
-            + "locked_until = case when failed_attempts + 1 >= :limit then :lockUntil else locked_until end, "
-            + "failed_attempts = case when failed_attempts + 1 >= :limit then 0 else failed_attempts + 1 end "
-            + "where email = :email", nativeQuery = true)
-    int recordFailedSignIn(String email, int limit, Instant lockUntil);
-
-    @Modifying
-    @Query(value = "update account set failed_attempts = 0 where email = :email and failed_attempts > 0",
-            nativeQuery = true)
-    int recordSuccessfulSignIn(String email);
 }

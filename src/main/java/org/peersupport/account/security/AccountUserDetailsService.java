@@ -1,7 +1,5 @@
 package org.peersupport.account.security;
 
-import java.time.Clock;
-
 import org.peersupport.account.domain.Account;
 import org.peersupport.account.domain.AccountRepository;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -15,18 +13,15 @@ class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
 
-    private final Clock clock;
-
-    AccountUserDetailsService(AccountRepository accounts, Clock clock) {
+    AccountUserDetailsService(AccountRepository accounts) {
         this.accounts = accounts;
-        this.clock = clock;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String email) {
         return accounts.findByEmail(Account.normaliseEmail(email))
-                .map(account -> account.toCurrentUser(clock.instant()))
+                .map(Account::toCurrentUser)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
     }
 }

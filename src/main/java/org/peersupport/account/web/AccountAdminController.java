@@ -154,6 +154,13 @@ class AccountAdminController {
         return "redirect:/admin/accounts/" + id;
     }
 
+    @PostMapping("/{id}/allow-sign-in")
+    String allowSignIn(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.allowSignIn(id);
+        redirect.addFlashAttribute("flash", "account.signInAllowed");
+        return "redirect:/admin/accounts/" + id;
+    }
+
     @PostMapping("/{id}/enable")
     String enable(@PathVariable long id, RedirectAttributes redirect) {
         accounts.enable(id);

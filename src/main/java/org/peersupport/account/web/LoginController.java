@@ -19,6 +19,7 @@ class LoginController {
         }
         // "?error" has no value, so it is read as a flag rather than bound (an empty value binds to null).
         model.addAttribute("failed", request.getParameterMap().containsKey("error"));
+        model.addAttribute("paused", request.getParameterMap().containsKey("wait"));
         return "account/login";
     }
 }
