@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.jpa.properties.hibernate.generate_statistics=true",
                 "peersupport.scheduling.enabled=false",
+                // The session library's own clean-up timer is off too; its test calls the clean-up.
+                "spring.session.jdbc.cleanup-cron=-",
                 // At JVM exit the embedded database may stop before Spring does; fail fast, not in 30 s.
                 "spring.datasource.hikari.connection-timeout=5000"})
 @AutoConfigureMockMvc

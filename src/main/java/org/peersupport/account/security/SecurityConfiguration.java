@@ -1,17 +1,19 @@
 package org.peersupport.account.security;
 
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may reach which page. Broad rules by path live here; each controller then checks the
@@ -27,7 +29,9 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Clock clock,
+            @Value("${peersupport.session.absolute-lifetime:12h}") Duration absoluteLifetime) throws Exception {
+        SessionLifetime lifetime = new SessionLifetime(clock, absoluteLifetime);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico",
                         "/account/set-password/**")
@@ -50,17 +54,14 @@ class SecurityConfiguration {
                 .usernameParameter("email")
                 .passwordParameter("password")
                 .failureUrl("/login?error")
-                .defaultSuccessUrl("/", false))
+                .successHandler(lifetime.onSignIn("/")))
+            // Signing out invalidates the session in the database; Spring Session expires its cookie.
             .logout(logout -> logout
                 .logoutUrl("/logout")
-                .logoutSuccessUrl("/login?signedOut")
-                .deleteCookies("JSESSIONID"))
+                .logoutSuccessUrl("/login?signedOut"))
             .sessionManagement(session -> session
-                .sessionFixation(fixation -> fixation.newSession())
-                .sessionConcurrency(concurrency -> concurrency
-                    .maximumSessions(-1)
-                    .sessionRegistry(sessionRegistry)
-                    .expiredUrl("/login?ended")))
+                .sessionFixation(fixation -> fixation.newSession()))
+            .addFilterBefore(lifetime, SecurityContextHolderFilter.class)
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -80,14 +81,4 @@ class SecurityConfiguration {
         return encoder;
     }
 
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the session registry when sessions end, so it does not keep them forever. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
-    }
 }
