@@ -30,9 +30,16 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Clock clock,
-            @Value("${peersupport.session.absolute-lifetime:12h}") Duration absoluteLifetime) throws Exception {
+            @Value("${peersupport.session.absolute-lifetime:12h}") Duration absoluteLifetime,
+            @Value("${peersupport.management.port:0}") int managementPort) throws Exception {
         SessionLifetime lifetime = new SessionLifetime(clock, absoluteLifetime);
         http.authorizeHttpRequests(requests -> requests
+                // A separate management port (MANAGEMENT_PORT) is for the internal network only.
+                .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
+                .permitAll()
+                // The probes of the load balancer and the container: status only, no details.
+                .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico",
                         "/account/set-password/**")
                 .permitAll()
