@@ -28,6 +28,13 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** The app needs no camera, microphone, location, payment or other powerful feature. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "bluetooth=(), serial=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+            + "display-capture=(), fullscreen=(self), interest-cohort=(), browsing-topics=()";
+
+    static final long ONE_YEAR_IN_SECONDS = 365L * 24 * 60 * 60;
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Clock clock,
             @Value("${peersupport.session.absolute-lifetime:12h}") Duration absoluteLifetime,
@@ -72,7 +79,10 @@ class SecurityConfiguration {
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                .frameOptions(frame -> frame.deny()));
+                .frameOptions(frame -> frame.deny())
+                // Sent only on HTTPS (as the trusted proxy reports it): browsers ignore it on HTTP.
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_IN_SECONDS).includeSubDomains(true))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 
