@@ -75,7 +75,7 @@ class ManagementEndpointsTests {
     void prometheus_shows_the_standard_metrics_and_the_programs_own() throws Exception {
         mvc.get().uri("/login").exchange();
         String metrics = prometheus();
-        assertThat(metrics).contains("jvm_memory_used_bytes", "hikaricp_connections_active", "http_server_requests",
+        assertThat(metrics).contains("jvm_memory_used_bytes", "hikaricp_connections_active", "http_server_requests", "tomcat_sessions",
                 "peersupport_referrals_received_total", "peersupport_cases_open", "peersupport_cases_overdue",
                 "peersupport_mail_outbox{", "state=\"waiting\"", "state=\"failed\"", "peersupport_events_waiting");
     }
