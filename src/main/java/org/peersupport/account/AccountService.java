@@ -7,6 +7,7 @@ import java.util.Set;
 import org.peersupport.account.domain.Account;
 import org.peersupport.account.domain.AccountRepository;
 import org.peersupport.account.domain.PasswordPolicy;
+import org.peersupport.account.security.AccountSessions;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.RosterService;
 import org.peersupport.shared.NotFoundException;

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.peersupport.account.domain.Account;
 import org.peersupport.account.domain.AccountRepository;
 import org.peersupport.account.domain.PasswordPolicy;
+import org.peersupport.account.security.AccountSessions;
 import org.peersupport.shared.NotFoundException;
 import org.peersupport.shared.RuleViolationException;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,16 +1,20 @@
 package org.peersupport.account;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.TestMail;
 import org.peersupport.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -38,6 +42,9 @@ class SignInTests {
 
     @Autowired
     PasswordLinks links;
+
+    @Autowired
+    FindByIndexNameSessionRepository<? extends Session> sessions;
 
     @Test
     void longAndNonAsciiPasswordsWorkToTheirLastCharacter() throws Exception {
@@ -68,27 +75,28 @@ class SignInTests {
     @Test
     void signingInStartsANewSession() throws Exception {
         CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
-        MockHttpSession before = new MockHttpSession();
-        before.setAttribute("seen", true);
+        Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(before).as("the sign-in page keeps its CSRF token in a session").isNotNull();
         MvcResult result = mvc.perform(post("/login").param("email", user.email())
-                .param("password", Fixtures.PASSWORD).with(csrf()).session(before)).andReturn();
-        HttpSession after = result.getRequest().getSession(false);
+                .param("password", Fixtures.PASSWORD).with(csrf()).cookie(before)).andReturn();
+        Cookie after = result.getResponse().getCookie("SESSION");
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
         assertThat(after).isNotNull();
-        assertThat(after.getId()).isNotEqualTo(before.getId());
-        assertThat(before.isInvalid()).isTrue();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        assertThat(sessions.findById(sessionId(before))).as("the session from before sign-in is gone").isNull();
+        assertThat(mvc.perform(get("/").cookie(after)).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
     @Test
     void disablingAnAccountEndsItsOpenSessions() throws Exception {
         CurrentUser admin = fixtures.admin();
         CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
-        MockHttpSession session = signedInSession(user);
-        assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        Cookie session = signedInSession(user);
+        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
 
         accounts.disable(user.accountId(), admin.accountId());
 
-        MvcResult next = mvc.perform(get("/").session(session)).andReturn();
+        MvcResult next = mvc.perform(get("/").cookie(session)).andReturn();
         assertThat(next.getResponse().getRedirectedUrl()).isEqualTo("/login?ended");
         assertThat(signIn(user.email(), Fixtures.PASSWORD)).isEqualTo("/login?error");
     }
@@ -97,18 +105,60 @@ class SignInTests {
     void resettingAPasswordOrChangingRolesEndsOpenSessions() throws Exception {
         CurrentUser admin = fixtures.admin();
         CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
-        MockHttpSession first = signedInSession(user);
+        Cookie first = signedInSession(user);
         links.send(user.accountId(), false);
         links.setPassword(TestMail.passwordLinkToken(user.email()), "a brand new passphrase");
-        assertThat(mvc.perform(get("/").session(first)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/").cookie(first)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?ended");
 
-        MockHttpSession second = signedInSession(user, "a brand new passphrase");
+        Cookie second = signedInSession(user, "a brand new passphrase");
         AccountSummary summary = accounts.account(user.accountId());
         accounts.changeAccess(user.accountId(), summary.displayName(), EnumSet.of(Role.COORDINATOR),
                 Set.of(fixtures.hospital().hospitalId()), null, summary.version(), admin.accountId());
-        assertThat(mvc.perform(get("/").session(second)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/").cookie(second)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?ended");
+    }
+
+    @Test
+    void aSessionEndsTwelveHoursAfterSignInHoweverBusy() throws Exception {
+        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        Cookie session = signedInSession(user);
+        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        signedInAt(session, fixtures.now().minus(Duration.ofHours(11)).minus(Duration.ofMinutes(59)));
+        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        signedInAt(session, fixtures.now().minus(Duration.ofHours(12)));
+        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/login?ended");
+        assertThat(sessions.findById(sessionId(session))).isNull();
+    }
+
+    @Test
+    void theLibraryCleansUpExpiredSessions() throws Exception {
+        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        Cookie expired = signedInSession(user);
+        Cookie current = signedInSession(user);
+        jdbc.update("update spring_session set expiry_time = 0 where session_id = ?", sessionId(expired));
+
+        ((JdbcIndexedSessionRepository) sessions).cleanUpExpiredSessions();
+
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where session_id = ?", Integer.class,
+                sessionId(expired))).isZero();
+        assertThat(mvc.perform(get("/").cookie(expired)).andReturn().getResponse().getRedirectedUrl())
+                .endsWith("/login");
+        assertThat(mvc.perform(get("/").cookie(current)).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    private void signedInAt(Cookie cookie, Instant instant) {
+        save(sessions, sessionId(cookie), instant);
+    }
+
+    private static <S extends Session> void save(FindByIndexNameSessionRepository<S> repository, String id,
+            Instant signedInAt) {
+        S session = repository.findById(id);
+        session.setAttribute("peersupport.signedInAt", signedInAt);
+        repository.save(session);
     }
 
     private String signIn(String email, String password) throws Exception {
@@ -116,14 +166,20 @@ class SignInTests {
                 .getResponse().getRedirectedUrl();
     }
 
-    private MockHttpSession signedInSession(CurrentUser user) throws Exception {
+    private Cookie signedInSession(CurrentUser user) throws Exception {
         return signedInSession(user, Fixtures.PASSWORD);
     }
 
-    private MockHttpSession signedInSession(CurrentUser user, String password) throws Exception {
+    private Cookie signedInSession(CurrentUser user, String password) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").user("email", user.email()).password("password", password))
                 .andReturn();
         assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return result.getResponse().getCookie("SESSION");
+    }
+
+    /** The cookie carries the session id in Base64. */
+    private static String sessionId(Cookie cookie) {
+        return new String(java.util.Base64.getDecoder().decode(cookie.getValue()),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 }

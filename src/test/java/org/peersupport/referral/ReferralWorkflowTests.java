@@ -39,7 +39,6 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.servlet.FlashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -747,8 +746,9 @@ class ReferralWorkflowTests {
 
     /** The confirmation page, as the browser gets it after the redirect, with the flash attributes. */
     MvcTestResult received(MvcTestResult submitted) {
-        FlashMap flash = submitted.getMvcResult().getFlashMap();
-        return mvc.get().uri("/referrals/received").flashAttrs(flash).with(user(referrer)).exchange();
+        // The flash attributes wait in the session, which is stored in the database.
+        return mvc.get().uri("/referrals/received").cookie(submitted.getResponse().getCookie("SESSION"))
+                .with(user(referrer)).exchange();
     }
 
     MvcTestResult event(String emails, String date) {

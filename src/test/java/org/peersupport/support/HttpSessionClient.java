@@ -24,9 +24,26 @@ public final class HttpSessionClient {
     private final String base;
 
     public HttpSessionClient(int port) {
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build(), port);
+    }
+
+    private HttpSessionClient(HttpClient client, int port) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = client;
+    }
+
+    /** The same browser (the same cookies) at another port: another instance of the app. */
+    public HttpSessionClient at(int port) {
+        return new HttpSessionClient(client, port);
+    }
+
+    /** Submits a form of the page, with the page's CSRF token. */
+    public HttpResponse<String> submit(String page, String action, String form) {
+        String body = (form.isEmpty() ? "" : form + "&") + "_csrf=" + encode(csrfToken(page));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public HttpResponse<String> get(String path) {

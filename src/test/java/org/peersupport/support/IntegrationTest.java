@@ -24,6 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
                 // Every MockMvc request comes from 127.0.0.1: the per-client pause would join up the
                 // failed sign-ins of unrelated tests. SignInThrottleTests checks the client rule itself.
                 "peersupport.sign-in.client-limit=1000000",
+                // The session library's own clean-up timer is off too; its test calls the clean-up.
+                "spring.session.jdbc.cleanup-cron=-",
                 // At JVM exit the embedded database may stop before Spring does; fail fast, not in 30 s.
                 "spring.datasource.hikari.connection-timeout=5000"})
 @AutoConfigureMockMvc

@@ -1,17 +1,19 @@
 package org.peersupport.account.security;
 
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may reach which page. Broad rules by path live here; each controller then checks the
@@ -26,9 +28,25 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** The app needs no camera, microphone, location, payment or other powerful feature. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "bluetooth=(), serial=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+            + "display-capture=(), fullscreen=(self), interest-cohort=(), browsing-topics=()";
+
+    static final long ONE_YEAR_IN_SECONDS = 365L * 24 * 60 * 60;
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Clock clock,
+            @Value("${peersupport.session.absolute-lifetime:12h}") Duration absoluteLifetime,
+            @Value("${peersupport.management.port:0}") int managementPort) throws Exception {
+        SessionLifetime lifetime = new SessionLifetime(clock, absoluteLifetime);
         http.authorizeHttpRequests(requests -> requests
+                // A separate management port (MANAGEMENT_PORT) is for the internal network only.
+                .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
+                .permitAll()
+                // The probes of the load balancer and the container: status only, no details.
+                .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico",
                         "/account/set-password/**")
                 .permitAll()
@@ -50,21 +68,21 @@ class SecurityConfiguration {
                 .usernameParameter("email")
                 .passwordParameter("password")
                 .failureUrl("/login?error")
-                .defaultSuccessUrl("/", false))
+                .successHandler(lifetime.onSignIn("/")))
+            // Signing out invalidates the session in the database; Spring Session expires its cookie.
             .logout(logout -> logout
                 .logoutUrl("/logout")
-                .logoutSuccessUrl("/login?signedOut")
-                .deleteCookies("JSESSIONID"))
+                .logoutSuccessUrl("/login?signedOut"))
             .sessionManagement(session -> session
-                .sessionFixation(fixation -> fixation.newSession())
-                .sessionConcurrency(concurrency -> concurrency
-                    .maximumSessions(-1)
-                    .sessionRegistry(sessionRegistry)
-                    .expiredUrl("/login?ended")))
+                .sessionFixation(fixation -> fixation.newSession()))
+            .addFilterBefore(lifetime, SecurityContextHolderFilter.class)
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                .frameOptions(frame -> frame.deny()));
+                .frameOptions(frame -> frame.deny())
+                // Sent only on HTTPS (as the trusted proxy reports it): browsers ignore it on HTTP.
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_IN_SECONDS).includeSubDomains(true))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 
@@ -80,14 +98,4 @@ class SecurityConfiguration {
         return encoder;
     }
 
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the session registry when sessions end, so it does not keep them forever. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
-    }
 }

@@ -80,7 +80,8 @@ class RosterImportController {
             return "roster/import-preview";
         }
         redirect.addFlashAttribute("flash", "import.done");
-        redirect.addFlashAttribute("imported", result);
+        // Only the counts: flash attributes travel in the session, which is stored in the database.
+        redirect.addFlashAttribute("imported", new Imported(result.newCount(), result.updateCount()));
         return "redirect:/roster";
     }
 
@@ -89,5 +90,9 @@ class RosterImportController {
         model.addAttribute("optional", RosterFile.OPTIONAL);
         model.addAttribute("maxMegabytes", MAX_FILE.toMegabytes());
         return "roster/import";
+    }
+
+    /** The counts shown after an import. */
+    record Imported(int newCount, int updateCount) implements java.io.Serializable {
     }
 }

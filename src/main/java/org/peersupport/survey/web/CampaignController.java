@@ -60,8 +60,11 @@ class CampaignController {
         }
     }
 
-    /** A problem with an action on the campaign page, shown at its top after the redirect. */
-    record Problem(String key, Object[] args) {
+    /**
+     * A problem with an action on the campaign page, shown at its top after the redirect. A flash
+     * attribute travels in the session, which is stored in the database, so it is serializable.
+     */
+    record Problem(String key, Object[] args) implements java.io.Serializable {
     }
 
     private final CampaignService campaigns;
