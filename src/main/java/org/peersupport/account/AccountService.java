@@ -196,13 +196,14 @@ public class AccountService {
 
     /** The person changes their own password; their other sessions end, this one goes on. */
     @Transactional
-    public void changeOwnPassword(long id, String currentPassword, String newPassword) {
+    public void changeOwnPassword(long id, String currentPassword, String newPassword, String thisSessionId) {
         Account account = load(id);
         if (currentPassword == null || !account.passwordMatches(currentPassword, passwordEncoder)) {
             throw new RuleViolationException("currentPassword", "password.error.currentWrong");
         }
         requireAcceptablePassword("newPassword", newPassword, account.getEmail());
         account.changePassword(passwordEncoder.encode(newPassword));
+        sessions.endAllBut(id, thisSessionId);
         events.publishEvent(new PasswordChanged(id));
     }
 

@@ -50,7 +50,7 @@ class SignInTests {
     void longAndNonAsciiPasswordsWorkToTheirLastCharacter() throws Exception {
         CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
         String longest = "é".repeat(127) + "x";
-        accounts.changeOwnPassword(user.accountId(), Fixtures.PASSWORD, longest);
+        accounts.changeOwnPassword(user.accountId(), Fixtures.PASSWORD, longest, "no session");
         assertThat(signIn(user.email(), longest)).isEqualTo("/");
         // BCrypt alone would stop reading after 72 bytes; the last character must still count.
         assertThat(signIn(user.email(), "é".repeat(127) + "y")).isEqualTo("/login?error");
@@ -116,6 +116,20 @@ class SignInTests {
         accounts.changeAccess(user.accountId(), summary.displayName(), EnumSet.of(Role.COORDINATOR),
                 Set.of(fixtures.hospital().hospitalId()), null, summary.version(), admin.accountId());
         assertThat(mvc.perform(get("/").cookie(second)).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/login?ended");
+    }
+
+    @Test
+    void changingOnesOwnPasswordEndsTheOtherSessionsAndKeepsThisOne() throws Exception {
+        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        Cookie phone = signedInSession(user);
+        Cookie desk = signedInSession(user);
+        MvcResult changed = mvc.perform(post("/account/password").cookie(desk).with(csrf())
+                .param("currentPassword", Fixtures.PASSWORD).param("newPassword", "another brand new passphrase"))
+                .andReturn();
+        assertThat(changed.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(mvc.perform(get("/").cookie(desk)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/").cookie(phone)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?ended");
     }
 

@@ -19,13 +19,21 @@ public class AccountSessions {
     }
 
     public void endAll(long accountId) {
-        endAll(sessions, accountId);
+        endAllBut(sessions, accountId, null);
     }
 
-    private static <S extends Session> void endAll(FindByIndexNameSessionRepository<S> repository, long accountId) {
+    /** Ends every session of the account but one: the one in which the person just changed their password. */
+    public void endAllBut(long accountId, String keptSessionId) {
+        endAllBut(sessions, accountId, keptSessionId);
+    }
+
+    private static <S extends Session> void endAllBut(FindByIndexNameSessionRepository<S> repository, long accountId,
+            String keptSessionId) {
         for (S session : repository.findByPrincipalName(indexName(accountId)).values()) {
-            session.setAttribute(SessionLifetime.ENDED, Boolean.TRUE);
-            repository.save(session);
+            if (!session.getId().equals(keptSessionId)) {
+                session.setAttribute(SessionLifetime.ENDED, Boolean.TRUE);
+                repository.save(session);
+            }
         }
     }
 

@@ -38,12 +38,12 @@ class PasswordController {
 
     @PostMapping
     String change(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") ChangePasswordForm form,
-            BindingResult result, RedirectAttributes redirect) {
+            BindingResult result, jakarta.servlet.http.HttpSession session, RedirectAttributes redirect) {
         if (result.hasErrors()) {
             return "account/password";
         }
         try {
-            accounts.changeOwnPassword(user.accountId(), form.currentPassword(), form.newPassword());
+            accounts.changeOwnPassword(user.accountId(), form.currentPassword(), form.newPassword(), session.getId());
         }
         catch (RuleViolationException ex) {
             FormErrors.reject(ex, result);
