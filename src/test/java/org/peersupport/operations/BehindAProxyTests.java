@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.peersupport.account.security.SignInThrottle;
+import org.peersupport.account.security.SignInThrottleAccess;
+import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +32,12 @@ class BehindAProxyTests {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    SignInThrottle throttle;
+
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void over_https_the_session_cookie_is_secure_and_host_only_and_hsts_is_sent() throws IOException {
@@ -63,6 +72,19 @@ class BehindAProxyTests {
         List<String> signInFirst = send("GET /roster HTTP/1.1", "Host: attacker.example");
         assertThat(status(signInFirst)).isEqualTo("HTTP/1.1 302");
         assertThat(header(signInFirst, "Location")).isEqualTo("/login");
+    }
+
+    @Test
+    void sign_in_pauses_follow_the_clients_address_that_the_proxy_forwards() throws IOException {
+        SignInThrottleAccess.pause(throttle, "203.0.113.7", fixtures.now());
+        String email = Fixtures.uniqueEmail("behind");
+        List<String> paused = send("POST /login?email=" + email + " HTTP/1.1", "Host: localhost",
+                "X-Forwarded-For: 203.0.113.7", "Content-Length: 0");
+        assertThat(header(paused, "Location")).isEqualTo("/login?wait");
+        // Another client behind the same proxy is not paused (it goes on to the CSRF check).
+        List<String> other = send("POST /login?email=" + email + " HTTP/1.1", "Host: localhost",
+                "X-Forwarded-For: 203.0.113.8", "Content-Length: 0");
+        assertThat(header(other, "Location")).isNotEqualTo("/login?wait");
     }
 
     @Test
