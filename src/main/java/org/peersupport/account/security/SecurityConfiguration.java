@@ -45,7 +45,8 @@ class SecurityConfiguration {
                 .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
                 .permitAll()
                 // The probes of the load balancer and the container: status only, no details.
-                .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness", "/livez", "/readyz")
+                .permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico",
                         "/account/set-password/**")
