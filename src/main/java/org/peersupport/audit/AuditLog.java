@@ -37,8 +37,16 @@ public class AuditLog {
         if (recordIds.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into audit_entry (account_id, action, record_type, record_id) values (?, ?, ?, ?)",
-                recordIds.stream().map(id -> new Object[] {accountId, action, recordType, id}).toList());
+        // One entry for the whole list, however long: a look at a page is one write.
+        jdbc.update((java.sql.Connection connection) -> {
+            var statement = connection.prepareStatement(
+                    "insert into audit_entry (account_id, action, record_type, record_ids) values (?, ?, ?, ?)");
+            statement.setLong(1, accountId);
+            statement.setString(2, action);
+            statement.setString(3, recordType);
+            statement.setArray(4, connection.createArrayOf("varchar", recordIds.toArray()));
+            return statement;
+        });
     }
 
     @Transactional(readOnly = true)
@@ -50,18 +58,19 @@ public class AuditLog {
             args.add(accountId);
         }
         if (recordId != null && !recordId.isBlank()) {
-            where.append(" and record_id = ?");
+            where.append(" and (record_id = ? or record_ids @> array[?]::varchar[])");
+            args.add(recordId.strip());
             args.add(recordId.strip());
         }
         Long total = jdbc.queryForObject("select count(*) from audit_entry" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(pageable.getPageSize());
         pageArgs.add(pageable.getOffset());
-        List<AuditEntry> entries = jdbc.query("select id, at, account_id, action, record_type, record_id "
-                + "from audit_entry" + where + " order by at desc, id desc limit ? offset ?",
+        List<AuditEntry> entries = jdbc.query("select id, at, account_id, action, record_type, record_id, "
+                + "cardinality(record_ids) from audit_entry" + where + " order by at desc, id desc limit ? offset ?",
                 (rs, n) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2, java.util.Calendar.getInstance(
                         java.util.TimeZone.getTimeZone("UTC"))).toInstant(), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)),
+                        rs.getString(5), rs.getString(6), rs.getInt(7)),
                 pageArgs.toArray());
         return new PageImpl<>(entries, pageable, total == null ? 0 : total);
     }

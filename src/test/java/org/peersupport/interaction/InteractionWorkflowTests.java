@@ -408,8 +408,8 @@ class InteractionWorkflowTests {
         mvc.get().uri("/triage/{id}", caseId).with(user(coordinator)).exchange();
         mvc.get().uri("/escalations").with(user(coordinator)).exchange();
         List<Map<String, Object>> entries = jdbc.queryForList(
-                "select account_id, action from audit_entry where record_type = 'interaction' and record_id = ? "
-                        + "order by id", id);
+                "select account_id, action from audit_entry where record_type = 'interaction' "
+                        + "and (record_id = ? or record_ids @> array[?]::varchar[]) order by id", id, id);
         assertThat(entries).extracting(e -> e.get("account_id") + " " + e.get("action")).containsExactly(
                 supporter.user().accountId() + " LOG", supporter.user().accountId() + " VIEW",
                 supporter.user().accountId() + " VIEW", coordinator.accountId() + " LIST",

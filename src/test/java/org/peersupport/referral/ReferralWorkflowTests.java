@@ -710,7 +710,7 @@ class ReferralWorkflowTests {
         // The log has no place for content, and none of the case's content is in any of its rows.
         assertThat(jdbc.queryForList("select column_name from information_schema.columns "
                 + "where table_name = 'audit_entry'", String.class))
-                .containsExactlyInAnyOrder("id", "at", "account_id", "action", "record_type", "record_id");
+                .containsExactlyInAnyOrder("id", "at", "account_id", "action", "record_type", "record_id", "record_ids");
         List<String> rows = jdbc.queryForList("select row_to_json(a)::text from audit_entry a where record_id = ?",
                 String.class, id.toString());
         // Six entries of the referral module, four of the trail of changes.

@@ -163,7 +163,7 @@ class ListQueryCountTests {
         CurrentUser referrer = fixtures.physicianUser(place.departmentId());
         CertifiedSupporter first = fixtures.certifiedSupporter(place.departmentId());
         CertifiedSupporter second = fixtures.certifiedSupporter(place.departmentId());
-        insertCase(place, referrer, first.id(), false);
+        UUID oldest = insertCase(place, referrer, first.id(), false);
         // One row, assigned: the page, the names of physicians, departments, hospitals and the supporter,
         // and the contact tallies that mark escalated cases.
         long one = statementsFor("/triage", coordinator);
@@ -175,6 +175,18 @@ class ListQueryCountTests {
         long full = statementsFor("/triage", coordinator);
         assertThat(full).isLessThanOrEqualTo(one + 1);
         assertThat(statementsFor("/triage?page=1", coordinator)).isEqualTo(full);
+
+        // Each look at a page is one audit entry naming every case shown, and the audit page finds
+        // every look at a given case through it.
+        assertThat(jdbc.queryForList("select cardinality(record_ids) from audit_entry where account_id = ? "
+                + "and action = 'LIST' order by id", Integer.class, coordinator.accountId()))
+                .containsExactly(1, 25, 25);
+        String listedOnPage2 = jdbc.queryForObject("select record_ids[1] from audit_entry where account_id = ? "
+                + "and action = 'LIST' order by id desc limit 1", String.class, coordinator.accountId());
+        assertThat(mvc.get().uri("/admin/audit?recordId={id}", listedOnPage2).with(user(fixtures.admin())))
+                .hasStatusOk().bodyText().contains("referral: a list of 25");
+        assertThat(mvc.get().uri("/admin/audit?recordId={id}", oldest.toString()).with(user(fixtures.admin())))
+                .hasStatusOk().bodyText().contains("referral: a list of 1");
     }
 
     @Test
