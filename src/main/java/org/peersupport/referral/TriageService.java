@@ -217,12 +217,17 @@ public class TriageService {
         Map<Long, String> departments = new HashMap<>();
         Map<Long, String> hospitals = new HashMap<>();
         Map<Long, ZoneId> zones = new HashMap<>();
-        organization.hospitals(HospitalScope.everything()).forEach(h -> {
-            hospitals.put(h.id(), h.name());
-            zones.put(h.id(), h.timeZone());
-        });
-        for (DepartmentSummary d : organization.departments(HospitalScope.everything())) {
-            departments.put(d.id(), d.name());
+        // Only the hospitals of the cases shown, and their departments: never the whole program's.
+        HospitalScope shown = HospitalScope.of(page.stream().map(Referral::getHospitalId).collect(
+                java.util.stream.Collectors.toSet()));
+        if (!page.isEmpty()) {
+            organization.hospitals(shown).forEach(h -> {
+                hospitals.put(h.id(), h.name());
+                zones.put(h.id(), h.timeZone());
+            });
+            for (DepartmentSummary d : organization.departments(shown)) {
+                departments.put(d.id(), d.name());
+            }
         }
         Set<Long> supporterIds = new HashSet<>();
         page.stream().map(Referral::getSupporterId).filter(java.util.Objects::nonNull).forEach(supporterIds::add);

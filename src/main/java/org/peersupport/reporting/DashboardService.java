@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.organization.RosterService;
 import org.peersupport.reporting.Dashboard.Adoption;
 import org.peersupport.reporting.Dashboard.Count;
 import org.peersupport.reporting.Dashboard.Effectiveness;
@@ -49,9 +50,30 @@ public class DashboardService {
 
     private final OrganizationService organization;
 
-    DashboardService(SummaryQueries queries, OrganizationService organization) {
+    private final RosterService roster;
+
+    DashboardService(SummaryQueries queries, OrganizationService organization, RosterService roster) {
         this.queries = queries;
         this.organization = organization;
+        this.roster = roster;
+    }
+
+    /** The home page's glance: active departments and physicians on their rosters, from the last summary. */
+    public record Glance(long departments, long physicians) {
+    }
+
+    /**
+     * The caller's departments and roster at a glance, read from the summaries (one indexed
+     * aggregate) rather than by counting a national roster at every look; before the first
+     * summary there is none to read, and the roster is counted once.
+     */
+    public Glance glance(HospitalScope scope) {
+        Departments d = queries.departments(scope.all() ? Slice.program() : Slice.hospitals(scope.hospitalIds()));
+        if (queries.refreshedAt() == null) {
+            return new Glance(organization.departments(scope).stream().filter(DepartmentSummary::active).count(),
+                    roster.countActive(scope));
+        }
+        return new Glance(d.departments(), d.roster());
     }
 
     /** The figures, with counts of people suppressed below the program's minimum group size (at least 5). */
@@ -83,16 +105,16 @@ public class DashboardService {
                     .filter(d -> scope.includes(d.hospitalId())).orElseThrow(NotFoundException::new);
             slice = Slice.department(department.id());
             label = department.label();
-            boolean hospitalHidden = Subtraction.hiddenParts(hospitalSizes, countMinimum, wholeHidden)
-                    .contains(department.hospitalId());
+            boolean hospitalHidden = Subtraction.hiddenParts(hospitalSizes, countMinimum, wholeHidden,
+                    small -> queries.withFigures(small, false)).contains(department.hospitalId());
             wholeHidden = Subtraction.hiddenParts(queries.groupSizes(null, department.hospitalId()), countMinimum,
-                    hospitalHidden).contains(department.id());
+                    hospitalHidden, small -> queries.withFigures(small, true)).contains(department.id());
         }
         else if (filter.hospitalId() != null) {
             label = organization.hospital(filter.hospitalId(), scope).name();
             slice = Slice.hospitals(List.of(filter.hospitalId()));
-            wholeHidden = Subtraction.hiddenParts(hospitalSizes, countMinimum, wholeHidden)
-                    .contains(filter.hospitalId());
+            wholeHidden = Subtraction.hiddenParts(hospitalSizes, countMinimum, wholeHidden,
+                    small -> queries.withFigures(small, false)).contains(filter.hospitalId());
         }
         else {
             slice = scope.all() ? Slice.program() : Slice.hospitals(scope.hospitalIds());

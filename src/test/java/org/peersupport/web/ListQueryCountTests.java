@@ -50,6 +50,9 @@ class ListQueryCountTests {
     OrganizationService organization;
 
     @Autowired
+    org.peersupport.reporting.ReportingRefresh reportingRefresh;
+
+    @Autowired
     SupporterService supporters;
 
     @Autowired
@@ -313,6 +316,30 @@ class ListQueryCountTests {
             campaigns.create(campaign, coordinator.hospitalScope());
         }
         assertThat(statementsFor("/surveys?page=1", coordinator)).isEqualTo(full).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void theHomePageCountsTheProgramWithoutLoadingItsDepartmentsOrRoster() {
+        Place place = fixtures.hospital();
+        for (int i = 0; i < 10; i++) {
+            long department = organization.createDepartment(place.hospitalId(), Fixtures.unique("Department"),
+                    HospitalScope.everything());
+            fixtures.physician(department);
+        }
+        reportingRefresh.refresh();
+        CurrentUser admin = fixtures.admin();
+        long statements = allStatementsFor("/", admin);
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        long hospitals = jdbc.queryForObject("select count(*) from hospital", Long.class);
+        statistics.clear();
+        assertThat(mvc.get().uri("/").with(user(admin))).hasStatusOk().bodyText().contains("id=\"coordinator-home\"");
+        // The hospitals are listed (and the program's settings read); departments and physicians
+        // are only counted, in the summaries.
+        assertThat(statistics.getEntityLoadCount()).isLessThanOrEqualTo(hospitals + 1);
+        for (int i = 0; i < 10; i++) {
+            organization.createDepartment(place.hospitalId(), Fixtures.unique("Department"), HospitalScope.everything());
+        }
+        assertThat(allStatementsFor("/", admin)).isEqualTo(statements).isLessThanOrEqualTo(6);
     }
 
     @Test

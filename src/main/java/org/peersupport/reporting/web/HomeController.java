@@ -3,7 +3,7 @@ package org.peersupport.reporting.web;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
 import org.peersupport.organization.OrganizationService;
-import org.peersupport.organization.RosterService;
+import org.peersupport.reporting.DashboardService;
 import org.peersupport.shared.HospitalScope;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,11 +19,11 @@ class HomeController {
 
     private final OrganizationService organization;
 
-    private final RosterService roster;
+    private final DashboardService dashboard;
 
-    HomeController(OrganizationService organization, RosterService roster) {
+    HomeController(OrganizationService organization, DashboardService dashboard) {
         this.organization = organization;
-        this.roster = roster;
+        this.dashboard = dashboard;
     }
 
     @GetMapping("/")
@@ -32,11 +32,10 @@ class HomeController {
         model.addAttribute("programName", organization.settings().programName());
         if (user.has(Role.ADMIN) || user.has(Role.COORDINATOR)) {
             HospitalScope scope = user.hospitalScope();
-            var hospitals = organization.hospitals(scope);
-            var departments = organization.departments(scope);
-            model.addAttribute("hospitals", hospitals);
-            model.addAttribute("departmentCount", departments.stream().filter(d -> d.active()).count());
-            model.addAttribute("rosterCount", roster.countActive(scope));
+            DashboardService.Glance glance = dashboard.glance(scope);
+            model.addAttribute("hospitals", organization.hospitals(scope));
+            model.addAttribute("departmentCount", glance.departments());
+            model.addAttribute("rosterCount", glance.physicians());
         }
         return "home/home";
     }
