@@ -256,7 +256,20 @@ to_ms() { # wrk's 9.12ms, 1.50s, 850.00us, 1.02m
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.1f", n }'
 }
 
-declare -A RPS P50 P99 LOAD
+# CPU jiffies: the machine's busy and total (all cores), and the app's; printed as "busy% (app%)"
+# of the whole machine over a measurement. Busy minus the app is wrk, PostgreSQL and anything else.
+cpu_sample() {
+  local app
+  app=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+  awk -v app="$app" '/^cpu / { total = 0; for (i = 2; i <= NF; i++) total += $i;
+    print total - $5 - $6, total, app; exit }' /proc/stat
+}
+cpu_share() {
+  awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[2] - x[2];
+    printf "%.0f%% (%.0f%%)", 100 * (y[1] - x[1]) / t, 100 * (y[3] - x[3]) / t }'
+}
+
+declare -A RPS P50 P99 CPU
 ORDER=()
 measure() { # name path who-cookie label
   local name=$1 path=$2 cookie=$3 label=$4 before after raw non2xx timeouts errors_before errors_after
@@ -266,10 +279,11 @@ measure() { # name path who-cookie label
   wrk -t2 -c32 -d"$WARMUP" --timeout 10s ${cookie:+-H "Cookie: SESSION=$cookie"} "$BASE$path" >/dev/null
   errors_before=$(server_non_2xx)
   log "$label: measuring $DURATION"
+  cpu_before=$(cpu_sample)
   raw=$(wrk -t2 -c32 -d"$DURATION" --timeout 10s --latency ${cookie:+-H "Cookie: SESSION=$cookie"} "$BASE$path")
   errors_after=$(server_non_2xx)
   printf '== %s %s\n%s\n' "$label" "$path" "$raw" >>"$OUT/wrk-$STAMP.txt"
-  LOAD[$name]=$(cut -d' ' -f1 /proc/loadavg)
+  CPU[$name]=$(cpu_share "$cpu_before" "$(cpu_sample)")
   after=$(status_of "$path" "$cookie")
   non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$raw")
   timeouts=$(awk '/Socket errors:/ { print $NF }' <<<"$raw")
@@ -303,16 +317,17 @@ LOG_WARNS=$(grep -c ' WARN ' "$APP_LOG" || true)
   echo "National program load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo "wrk -t2 -c32 -d$DURATION --latency after a $WARMUP warm-up; java -Xmx512m; database $BENCH_DB ($LOAD_NOTE)"
   echo
-  printf '| %-40s | %8s | %9s | %9s | %9s | %6s |\n' page 'req/s' p50 p99 'vs /login' load
-  printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" ---------- ----------- ----------- ----------- --------
+  printf '| %-40s | %8s | %9s | %9s | %9s | %15s |\n' page 'req/s' p50 p99 'vs /login' 'CPU busy (app)'
+  printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" ---------- ----------- ----------- ----------- -----------------
   for entry in "${ORDER[@]}"; do
     name=${entry%%|*}; label=${entry#*|}
     ratio=$(awk -v a="${RPS[$name]}" -v b="${RPS[login]}" 'BEGIN { printf "%.3f", a / b }')
-    printf '| %-40s | %8.1f | %6.0f ms | %6.0f ms | %9s | %6s |\n' "$label" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" \
-      "$ratio" "${LOAD[$name]}"
+    printf '| %-40s | %8.1f | %6.0f ms | %6.0f ms | %9s | %15s |\n' "$label" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" \
+      "$ratio" "${CPU[$name]}"
   done
   echo
-  echo "load: the machine's 1-minute load average at the end of each measurement (wrk and the app count too)"
+  echo "CPU busy (app): share of the machine's $(nproc) cores busy during the measurement, and the app's share"
+  echo "(the rest is wrk, PostgreSQL and anything else running)"
   echo "startup (launch to /readyz): ${STARTUP_SECONDS} s; $(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$APP_LOG" | head -1)"
   echo "java resident memory at the end: VmRSS $(( RSS_KB / 1024 )) MB (peak VmHWM $(( HWM_KB / 1024 )) MB)"
   echo "app log: $LOG_ERRORS ERROR and $LOG_WARNS WARN lines ($APP_LOG)"
