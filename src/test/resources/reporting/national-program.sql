@@ -124,12 +124,13 @@ cross join lateral (
 
 -- 600 closed program-evaluation campaigns (six a hospital, every eight months), each of the
 -- hospital's 20 departments; about 222,000 responses and 1,000,000 answers.
+-- Closed campaigns keep the thresholds they closed with (V29): the program's defaults.
 insert into survey_campaign (id, hospital_id, template_id, title, opens_on, closes_on, state, sent_count, failed_count,
-                             opened_at, closed_at)
+                             opened_at, closed_at, min_group_size, min_free_text_size)
 select md5('synthetic campaign ' || h || '/' || c)::uuid, 10000000 + h, b.template_id,
        'Program evaluation ' || c, date '2023-03-01' + (c - 1) * 240, date '2023-03-21' + (c - 1) * 240, 'CLOSED',
        2500, 0, timestamptz '2023-03-01 12:00+00' + (c - 1) * interval '240 days',
-       timestamptz '2023-03-22 12:00+00' + (c - 1) * interval '240 days'
+       timestamptz '2023-03-22 12:00+00' + (c - 1) * interval '240 days', 5, 10
 from generate_series(1, 100) h, generate_series(1, 6) c, gen_base b;
 
 insert into survey_campaign_department (campaign_id, department_id, invited)
