@@ -68,11 +68,11 @@ public class DashboardService {
      * summary there is none to read, and the roster is counted once.
      */
     public Glance glance(HospitalScope scope) {
-        Departments d = queries.departments(scope.all() ? Slice.program() : Slice.hospitals(scope.hospitalIds()));
         if (queries.refreshedAt() == null) {
             return new Glance(organization.departments(scope).stream().filter(DepartmentSummary::active).count(),
                     roster.countActive(scope));
         }
+        Departments d = queries.departments(scope.all() ? Slice.program() : Slice.hospitals(scope.hospitalIds()));
         return new Glance(d.departments(), d.roster());
     }
 

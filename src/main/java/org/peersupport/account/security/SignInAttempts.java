@@ -51,7 +51,7 @@ class SignInAttempts {
     @EventListener
     @Transactional
     void succeeded(AuthenticationSuccessEvent event) {
-        throttle.succeeded(event.getAuthentication().getName());
+        throttle.clear(event.getAuthentication().getName());
         // Staff sign-ins only: a physician's sign-in a minute before a referral arrived would point
         // an administrator reading the log at its anonymous referrer.
         if (event.getAuthentication().getPrincipal() instanceof CurrentUser user

@@ -85,11 +85,6 @@ public class SignInThrottle {
         return fill(accountKey(email), ACCOUNT, now) != null;
     }
 
-    /** A good sign-in empties the e-mail address's bucket (not the client's: one good password proves little). */
-    public void succeeded(String email) {
-        jdbc.update("delete from sign_in_throttle where key = ?", accountKey(email));
-    }
-
     /** For administrators: the e-mail addresses, of those given, whose sign-in is paused now. */
     public Set<String> paused(Collection<String> emails) {
         if (emails.isEmpty()) {
@@ -104,7 +99,10 @@ public class SignInThrottle {
         return paused;
     }
 
-    /** For administrators: lets this e-mail address sign in again now, and forgets its failures. */
+    /**
+     * Forgets the e-mail address's failures and ends its pause: after a good sign-in (the client's
+     * bucket stays: one good password proves little), or when an administrator lets the person in.
+     */
     public void clear(String email) {
         jdbc.update("delete from sign_in_throttle where key = ?", accountKey(email));
     }
