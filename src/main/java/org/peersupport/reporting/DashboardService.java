@@ -105,16 +105,16 @@ public class DashboardService {
                     .filter(d -> scope.includes(d.hospitalId())).orElseThrow(NotFoundException::new);
             slice = Slice.department(department.id());
             label = department.label();
-            boolean hospitalHidden = Subtraction.hiddenParts(hospitalSizes, countMinimum, wholeHidden,
-                    small -> queries.withFigures(small, false)).contains(department.hospitalId());
+            boolean hospitalHidden = Subtraction.hiddenParts(hospitalSizes, countMinimum, wholeHidden)
+                    .contains(department.hospitalId());
             wholeHidden = Subtraction.hiddenParts(queries.groupSizes(null, department.hospitalId()), countMinimum,
-                    hospitalHidden, small -> queries.withFigures(small, true)).contains(department.id());
+                    hospitalHidden).contains(department.id());
         }
         else if (filter.hospitalId() != null) {
             label = organization.hospital(filter.hospitalId(), scope).name();
             slice = Slice.hospitals(List.of(filter.hospitalId()));
-            wholeHidden = Subtraction.hiddenParts(hospitalSizes, countMinimum, wholeHidden,
-                    small -> queries.withFigures(small, false)).contains(filter.hospitalId());
+            wholeHidden = Subtraction.hiddenParts(hospitalSizes, countMinimum, wholeHidden)
+                    .contains(filter.hospitalId());
         }
         else {
             slice = scope.all() ? Slice.program() : Slice.hospitals(scope.hospitalIds());

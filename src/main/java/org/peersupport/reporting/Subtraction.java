@@ -1,11 +1,9 @@
 package org.peersupport.reporting;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Which groups' figures are hidden whole so that no small group's can be worked out by subtracting
@@ -22,9 +20,10 @@ import java.util.function.Function;
  * <li>the parts of a hidden whole follow the same rule, as if a part of them were hidden already:
  * a hidden hospital whose departments were all shown would be their sum.</li>
  * </ul>
- * The groups hidden depend only on rosters, and on whether a small group has any figure at all (a
- * department just created, with nobody yet, hides nobody else), never on what its figures are, so
- * which ones are hidden says nothing about whom the program reached.
+ * The groups hidden depend only on rosters, never on the figures, so which ones are hidden says
+ * nothing about whom the program reached. (Not even on whether a small group has any figure: then
+ * whether its neighbour is hidden would tell whether anyone in it was reached. So a department just
+ * created, with nobody yet, hides the smallest other one too, until it holds the minimum.)
  */
 final class Subtraction {
 
@@ -36,26 +35,6 @@ final class Subtraction {
      * @param wholeHidden whether the whole they make up is hidden itself
      * @return the ids of the parts whose figures are hidden
      */
-    static Set<Long> hiddenParts(Map<Long, Long> rosters, int minimum, boolean wholeHidden,
-            Function<Set<Long>, Set<Long>> withFigures) {
-        Set<Long> small = new HashSet<>();
-        rosters.forEach((id, size) -> {
-            if (size < minimum) {
-                small.add(id);
-            }
-        });
-        Set<Long> empty = new HashSet<>(small);
-        if (!small.isEmpty()) {
-            empty.removeAll(withFigures.apply(small));
-        }
-        Map<Long, Long> counted = new HashMap<>(rosters);
-        counted.keySet().removeAll(empty);
-        Set<Long> hidden = hiddenParts(counted, minimum, wholeHidden);
-        hidden.addAll(empty);
-        return hidden;
-    }
-
-    /** The rule itself, for groups that all have figures. */
     static Set<Long> hiddenParts(Map<Long, Long> rosters, int minimum, boolean wholeHidden) {
         Set<Long> hidden = new HashSet<>();
         long hiddenRoster = 0;

@@ -77,6 +77,14 @@ class ReportAccessTests {
                 HospitalScope.everything());
         records.referral(ours.hospitalId(), formulaDepartment, fixtures.physician(formulaDepartment), "SELF",
                 "BURNOUT", false, "2025-02-01T12:00:00Z", null, null, "WITHDRAWN");
+        // Two small hospitals of three: together they reach the minimum, so other tests' hospitals in
+        // the shared database never need a larger one hidden with them (Subtraction), whatever ran before.
+        for (int h = 0; h < 2; h++) {
+            Place small = fixtures.hospital();
+            for (int i = 0; i < 3; i++) {
+                fixtures.physician(small.departmentId());
+            }
+        }
         refresh.refresh();
     }
 

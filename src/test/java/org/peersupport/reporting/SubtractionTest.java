@@ -36,14 +36,4 @@ class SubtractionTest {
         assertThat(Subtraction.hiddenParts(Map.of(7L, 12L), 5, false)).isEmpty();
         assertThat(Subtraction.hiddenParts(Map.of(7L, 12L), 5, true)).containsExactly(7L);
     }
-
-    @Test
-    void a_small_group_without_any_figure_hides_nobody_else_but_stays_hidden_itself() {
-        // Department 1 was just created: nobody on it, nothing in the summaries.
-        assertThat(Subtraction.hiddenParts(Map.of(1L, 0L, 2L, 8L, 3L, 30L), 5, false, small -> java.util.Set.of()))
-                .containsExactly(1L);
-        // With figures, it is a group to protect.
-        assertThat(Subtraction.hiddenParts(Map.of(1L, 0L, 2L, 8L, 3L, 30L), 5, false, small -> small))
-                .containsExactlyInAnyOrder(1L, 2L);
-    }
 }

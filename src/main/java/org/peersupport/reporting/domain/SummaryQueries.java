@@ -7,9 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Set;
-import java.util.HashSet;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,23 +106,6 @@ public class SummaryQueries {
             sizes.put(rs.getLong(1), rs.getLong(2));
         }, args.toArray());
         return sizes;
-    }
-
-    /**
-     * Of the given hospitals (or departments), those the summaries hold any reach, referral or
-     * interaction for: a group without any has nothing to work out by subtraction.
-     */
-    public Set<Long> withFigures(Collection<Long> ids, boolean departments) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        String grain = departments ? "grain = 0 and department_id" : "grain = 1 and hospital_id";
-        String column = departments ? "department_id" : "hospital_id";
-        Long[] array = ids.toArray(Long[]::new);
-        return new HashSet<>(jdbc.queryForList("select " + column + " from report_reach where " + grain + " = any(?) "
-                + "union select " + column + " from report_referral where " + grain + " = any(?) "
-                + "union select " + column + " from report_interaction where " + grain + " = any(?)", Long.class,
-                array, array, array));
     }
 
     /** Supporters trained before the end of the period, and certified today. */
