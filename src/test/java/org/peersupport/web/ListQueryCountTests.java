@@ -1,8 +1,10 @@
 package org.peersupport.web;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,7 +16,11 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
+import org.peersupport.audit.AuditLog;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.resource.ResourceDetails;
+import org.peersupport.resource.ResourceKind;
+import org.peersupport.resource.ResourceService;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures.CertifiedSupporter;
 import org.peersupport.support.Fixtures.Place;
@@ -60,6 +66,12 @@ class ListQueryCountTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ResourceService resources;
+
+    @Autowired
+    AuditLog audit;
 
     @Autowired
     org.peersupport.survey.CampaignService campaigns;
@@ -357,6 +369,113 @@ class ListQueryCountTests {
         CurrentUser both = fixtures.coordinator(place.hospitalId(), other.hospitalId());
         assertThat(allStatementsFor("/reports", both)).isEqualTo(one);
         assertThat(allStatementsFor("/reports/study", both)).isLessThanOrEqualTo(one);
+    }
+
+    @Test
+    void theResourceDirectoryDoesNotQueryPerResource() {
+        Place place = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        addResources(place.hospitalId(), 1);
+        long one = allStatementsFor("/resources", coordinator);
+        assertThat(one).isLessThanOrEqualTo(6);
+        addResources(place.hospitalId(), 20);
+        addResources(null, 5);
+        assertThat(allStatementsFor("/resources", coordinator)).isEqualTo(one);
+    }
+
+    private void addResources(Long hospitalId, int count) {
+        for (int i = 0; i < count; i++) {
+            resources.add(new ResourceDetails(hospitalId, Fixtures.unique("Line"),
+                    ResourceKind.CRISIS_LINE, "555-0100", null, "Always", 1, true),
+                    HospitalScope.everything());
+        }
+    }
+
+    @Test
+    void theAuditLogDoesNotQueryPerEntryOrPerson() {
+        CurrentUser admin = fixtures.admin();
+        String record = UUID.randomUUID().toString();
+        audit.record(fixtures.admin().accountId(), "VIEW", "Referral", record);
+        long one = allStatementsFor("/admin/audit?recordId=" + record, admin);
+        assertThat(one).isLessThanOrEqualTo(8);
+        for (int i = 0; i < 60; i++) {
+            Place place = fixtures.hospital();
+            audit.recordAll(fixtures.coordinator(place.hospitalId()).accountId(), "LIST", "Referral",
+                    List.of(record, UUID.randomUUID().toString()));
+        }
+        assertThat(allStatementsFor("/admin/audit?recordId=" + record, admin)).isEqualTo(one);
+        assertThat(allStatementsFor("/admin/audit?recordId=" + record + "&page=1", admin)).isEqualTo(one);
+        assertThat(allStatementsFor("/admin/audit", admin)).isLessThanOrEqualTo(one);
+    }
+
+    @Test
+    void theCoveragePageDoesNotQueryPerDepartmentOrSupporter() {
+        Place place = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        HospitalScope all = HospitalScope.everything();
+        supporters.nominate(fixtures.physician(place.departmentId()), all);
+        long one = allStatementsFor("/training/coverage", coordinator);
+        assertThat(one).isLessThanOrEqualTo(8);
+        for (int i = 0; i < 10; i++) {
+            long department = organization.createDepartment(place.hospitalId(), Fixtures.unique("Department"), all);
+            long id = supporters.nominate(fixtures.physician(department), all).supporterId();
+            supporters.changeService(id, 4, Set.of(place.departmentId(), department), 0, all);
+            fixtures.certifiedSupporter(department);
+        }
+        assertThat(allStatementsFor("/training/coverage", coordinator)).isEqualTo(one);
+    }
+
+    @Test
+    void theCurriculumAndTemplatesDoNotQueryPerModuleOrTemplate() {
+        CurrentUser admin = fixtures.admin();
+        long modules = allStatementsFor("/training/modules", admin);
+        long templates = allStatementsFor("/surveys/templates", admin);
+        assertThat(modules).isLessThanOrEqualTo(5);
+        assertThat(templates).isLessThanOrEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            training.addModule(Fixtures.unique("Module"), "About listening", new BigDecimal("1.0"), false);
+            surveyTemplates.create(Fixtures.unique("Template"));
+        }
+        assertThat(allStatementsFor("/training/modules", admin)).isEqualTo(modules);
+        assertThat(allStatementsFor("/surveys/templates", admin)).isEqualTo(templates);
+    }
+
+    @Test
+    void aHospitalsPageDoesNotQueryPerDepartment() {
+        Place place = fixtures.hospital();
+        CurrentUser admin = fixtures.admin();
+        long one = allStatementsFor("/organization/hospitals/" + place.hospitalId(), admin);
+        assertThat(one).isLessThanOrEqualTo(6);
+        for (int i = 0; i < 15; i++) {
+            organization.createDepartment(place.hospitalId(), Fixtures.unique("Department"), HospitalScope.everything());
+        }
+        assertThat(allStatementsFor("/organization/hospitals/" + place.hospitalId(), admin)).isEqualTo(one);
+    }
+
+    @Test
+    void everyRolesHomeCostsTheSameWhateverTheProgramsSize() {
+        Place place = fixtures.hospital();
+        Place other = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId(), other.hospitalId());
+        CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+        CurrentUser physician = fixtures.physicianUser(place.departmentId());
+        reportingRefresh.refresh();
+        long coordinatorHome = allStatementsFor("/", coordinator);
+        long supporterHome = allStatementsFor("/", supporter.user());
+        long physicianHome = allStatementsFor("/", physician);
+        assertThat(coordinatorHome).isLessThanOrEqualTo(6);
+        assertThat(supporterHome).isLessThanOrEqualTo(3);
+        assertThat(physicianHome).isLessThanOrEqualTo(3);
+        for (int i = 0; i < 10; i++) {
+            long department = organization.createDepartment(other.hospitalId(), Fixtures.unique("Department"),
+                    HospitalScope.everything());
+            fixtures.physician(department);
+            fixtures.physician(place.departmentId());
+        }
+        reportingRefresh.refresh();
+        assertThat(allStatementsFor("/", coordinator)).isEqualTo(coordinatorHome);
+        assertThat(allStatementsFor("/", supporter.user())).isEqualTo(supporterHome);
+        assertThat(allStatementsFor("/", physician)).isEqualTo(physicianHome);
     }
 
     private long allStatementsFor(String path, CurrentUser user) {
