@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.peersupport.referral.ReferralViews.QueueRow;
 import org.peersupport.referral.ReferralViews.TimeLeft;
 import org.peersupport.referral.domain.Matching;
 import org.peersupport.referral.domain.Referral;
+import org.peersupport.referral.domain.ReferralQueue;
 import org.peersupport.referral.domain.ReferralRepository;
 import org.peersupport.referral.domain.ReferralRequestRepository;
 import org.peersupport.shared.HospitalCalendar;
@@ -81,9 +83,13 @@ public class TriageService {
 
     private final CaseContacts contacts;
 
+    private final ReferralQueue queue;
+
     TriageService(ReferralRepository referrals, ReferralRequestRepository requests, RosterService roster,
             OrganizationService organization, SupporterDirectory directory, AuditLog audit,
-            ApplicationEventPublisher events, JdbcTemplate jdbc, HospitalCalendar calendar, CaseContacts contacts) {
+            ApplicationEventPublisher events, JdbcTemplate jdbc, HospitalCalendar calendar, CaseContacts contacts,
+            ReferralQueue queue) {
+        this.queue = queue;
         this.contacts = contacts;
         this.referrals = referrals;
         this.requests = requests;
@@ -102,19 +108,22 @@ public class TriageService {
         // Never null: PostgreSQL cannot type a null timestamp parameter in "? is null".
         Instant createdBefore = filter.olderThanHours() == null ? now.plus(Duration.ofDays(1))
                 : now.minus(Duration.ofHours(filter.olderThanHours()));
-        Set<Long> hospitals = scope.hospitalIds().isEmpty() ? Set.of(-1L) : scope.hospitalIds();
-        Page<Referral> page = referrals.queue(scope.all(), hospitals, filter.hospitalId(), filter.departmentId(),
-                filter.status(), filter.status() == null, filter.source(), filter.trigger(), createdBefore, pageable);
-        Names names = names(page.getContent());
-        Map<UUID, CaseContacts.Tally> tallies = contacts.tallies(page.getContent().stream().map(Referral::getId).toList());
+        Page<ReferralQueue.Item> page = queue.page(new ReferralQueue.Criteria(scope.all() ? null : scope.hospitalIds(),
+                filter.hospitalId(), filter.departmentId(), filter.status(), filter.source(), filter.trigger(),
+                createdBefore), pageable);
+        List<ReferralQueue.Item> items = page.getContent();
+        Names names = names(items.stream().map(ReferralQueue.Item::physicianId).toList(),
+                items.stream().map(ReferralQueue.Item::hospitalId).toList(),
+                items.stream().map(ReferralQueue.Item::supporterId).filter(java.util.Objects::nonNull).toList());
+        Map<UUID, CaseContacts.Tally> tallies = contacts.tallies(items.stream().map(ReferralQueue.Item::id).toList());
         return page.map(r -> {
-            ZoneId zone = names.zone(r.getHospitalId());
-            return new QueueRow(r.getId(), names.physician(r.getPhysicianId()), names.department(r.getDepartmentId()),
-                    names.hospital(r.getHospitalId()), r.getTrigger(), r.getSource(), r.isUrgent(), r.getStatus(),
-                    r.getCreatedAt().atZone(zone), r.getDueAt() == null ? null : r.getDueAt().atZone(zone),
-                    r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), now) : null,
-                    r.getSupporterId() == null ? null : names.supporter(r.getSupporterId()),
-                    tallies.getOrDefault(r.getId(), CaseContacts.Tally.NONE).escalated());
+            ZoneId zone = names.zone(r.hospitalId());
+            return new QueueRow(r.id(), names.physician(r.physicianId()), names.department(r.departmentId()),
+                    names.hospital(r.hospitalId()), r.trigger(), r.source(), r.urgent(), r.status(),
+                    r.createdAt().atZone(zone), r.dueAt() == null ? null : r.dueAt().atZone(zone),
+                    r.status() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.dueAt(), now) : null,
+                    r.supporterId() == null ? null : names.supporter(r.supporterId()),
+                    tallies.getOrDefault(r.id(), CaseContacts.Tally.NONE).escalated());
         });
     }
 
@@ -213,14 +222,19 @@ public class TriageService {
 
     /** Names for a page of cases: a fixed number of queries, however many cases. */
     Names names(List<Referral> page) {
-        Map<Long, PhysicianSummary> physicians = roster.physicians(page.stream().map(Referral::getPhysicianId).toList());
+        return names(page.stream().map(Referral::getPhysicianId).toList(),
+                page.stream().map(Referral::getHospitalId).toList(),
+                page.stream().map(Referral::getSupporterId).filter(java.util.Objects::nonNull).toList());
+    }
+
+    private Names names(Collection<Long> physicianIds, Collection<Long> hospitalIds, Collection<Long> supporterIds) {
+        Map<Long, PhysicianSummary> physicians = roster.physicians(physicianIds);
         Map<Long, String> departments = new HashMap<>();
         Map<Long, String> hospitals = new HashMap<>();
         Map<Long, ZoneId> zones = new HashMap<>();
         // Only the hospitals of the cases shown, and their departments: never the whole program's.
-        HospitalScope shown = HospitalScope.of(page.stream().map(Referral::getHospitalId).collect(
-                java.util.stream.Collectors.toSet()));
-        if (!page.isEmpty()) {
+        if (!hospitalIds.isEmpty()) {
+            HospitalScope shown = HospitalScope.of(Set.copyOf(hospitalIds));
             organization.hospitals(shown).forEach(h -> {
                 hospitals.put(h.id(), h.name());
                 zones.put(h.id(), h.timeZone());
@@ -229,11 +243,9 @@ public class TriageService {
                 departments.put(d.id(), d.name());
             }
         }
-        Set<Long> supporterIds = new HashSet<>();
-        page.stream().map(Referral::getSupporterId).filter(java.util.Objects::nonNull).forEach(supporterIds::add);
         Map<Long, String> supporters = new HashMap<>();
         if (!supporterIds.isEmpty()) {
-            Map<Long, Long> physicianOfSupporter = directory.physicianIds(supporterIds);
+            Map<Long, Long> physicianOfSupporter = directory.physicianIds(Set.copyOf(supporterIds));
             Map<Long, PhysicianSummary> supporterPeople = roster.physicians(physicianOfSupporter.values());
             physicianOfSupporter.forEach((s, p) -> supporters.put(s,
                     supporterPeople.containsKey(p) ? supporterPeople.get(p).name() : "?"));

@@ -180,16 +180,17 @@ class ListQueryCountTests {
         CertifiedSupporter second = fixtures.certifiedSupporter(place.departmentId());
         UUID oldest = insertCase(place, referrer, first.id(), false);
         // One row, assigned: the page, the names of physicians, departments, hospitals and the supporter,
-        // and the contact tallies that mark escalated cases.
-        long one = statementsFor("/triage", coordinator);
-        assertThat(one).isLessThanOrEqualTo(9);
+        // the contact tallies that mark escalated cases, and the audit entry. Every statement is
+        // counted, JPA and plain SQL alike: the queue and its names are read with plain SQL.
+        long one = allStatementsFor("/triage", coordinator);
+        assertThat(one).isLessThanOrEqualTo(12);
         for (int i = 0; i < 59; i++) {
             insertCase(place, referrer, i % 3 == 0 ? null : i % 3 == 1 ? first.id() : second.id(), i % 2 == 0);
         }
         // A full page of 25 needs the count as well; then not one statement more for its rows.
-        long full = statementsFor("/triage", coordinator);
+        long full = allStatementsFor("/triage", coordinator);
         assertThat(full).isLessThanOrEqualTo(one + 1);
-        assertThat(statementsFor("/triage?page=1", coordinator)).isEqualTo(full);
+        assertThat(allStatementsFor("/triage?page=1", coordinator)).isEqualTo(full);
 
         // Each look at a page is one audit entry naming every case shown, and the audit page finds
         // every look at a given case through it.
@@ -210,12 +211,12 @@ class ListQueryCountTests {
         CurrentUser referrer = fixtures.physicianUser(place.departmentId());
         CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
         insertCase(place, referrer, supporter.id(), true);
-        long one = statementsFor("/cases", supporter.user());
-        assertThat(one).isLessThanOrEqualTo(10);
+        long one = allStatementsFor("/cases", supporter.user());
+        assertThat(one).isLessThanOrEqualTo(13);
         for (int i = 0; i < 20; i++) {
             insertCase(place, referrer, supporter.id(), i % 2 == 0);
         }
-        assertThat(statementsFor("/cases", supporter.user())).isEqualTo(one);
+        assertThat(allStatementsFor("/cases", supporter.user())).isEqualTo(one);
     }
 
     @Test

@@ -17,13 +17,6 @@ public interface InteractionRepository extends JpaRepository<Interaction, UUID> 
 
     List<Interaction> findByReferralIdOrderByOccurredAtAsc(UUID referralId);
 
-    /** Per case: contacts, unanswered attempts, escalated ones. */
-    @Query("select i.referralId, count(i), "
-            + "sum(case when i.outcome = org.peersupport.interaction.ContactOutcome.NO_RESPONSE then 1 else 0 end), "
-            + "sum(case when i.redFlag = true then 1 else 0 end) "
-            + "from Interaction i where i.referralId in ?1 group by i.referralId")
-    List<Object[]> tallies(Collection<UUID> referralIds);
-
     Page<Interaction> findBySupporterIdOrderByOccurredAtDescLoggedAtDesc(long supporterId, Pageable pageable);
 
     // Two queries rather than one with "all hospitals or these": each keeps a plan that uses its index.

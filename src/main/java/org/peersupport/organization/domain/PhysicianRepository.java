@@ -31,9 +31,6 @@ public interface PhysicianRepository extends JpaRepository<Physician, Long> {
     @Query(SUMMARY + "where p.id = ?1")
     Optional<PhysicianSummary> findSummary(long id);
 
-    @Query(SUMMARY + "where p.id in ?1")
-    java.util.List<PhysicianSummary> findSummaries(Collection<Long> ids);
-
     @Query(SUMMARY + "where p.email = ?1")
     Optional<PhysicianSummary> findSummaryByEmail(String email);
 

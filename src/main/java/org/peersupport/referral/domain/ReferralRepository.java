@@ -1,16 +1,11 @@
 package org.peersupport.referral.domain;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.peersupport.referral.ReferralSource;
 import org.peersupport.referral.ReferralStatus;
-import org.peersupport.referral.Trigger;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -18,23 +13,6 @@ public interface ReferralRepository extends JpaRepository<Referral, UUID> {
 
     @Query("select r from Referral r where r.physicianId = ?1 and r.status <> org.peersupport.referral.ReferralStatus.CLOSED")
     Optional<Referral> findOpenFor(long physicianId);
-
-    @Query(value = "select r from Referral r where (:all = true or r.hospitalId in :hospitalIds) "
-            + "and (:hospitalId is null or r.hospitalId = :hospitalId) "
-            + "and (:departmentId is null or r.departmentId = :departmentId) "
-            + "and (:status is null or r.status = :status) and (:open = false or r.status <> org.peersupport.referral.ReferralStatus.CLOSED) "
-            + "and (:source is null or r.source = :source) "
-            + "and (:trigger is null or r.trigger = :trigger) and r.createdAt <= :createdBefore "
-            + "order by r.urgent desc, r.createdAt asc",
-            countQuery = "select count(r) from Referral r where (:all = true or r.hospitalId in :hospitalIds) "
-            + "and (:hospitalId is null or r.hospitalId = :hospitalId) "
-            + "and (:departmentId is null or r.departmentId = :departmentId) "
-            + "and (:status is null or r.status = :status) and (:open = false or r.status <> org.peersupport.referral.ReferralStatus.CLOSED) "
-            + "and (:source is null or r.source = :source) "
-            + "and (:trigger is null or r.trigger = :trigger) and r.createdAt <= :createdBefore")
-    Page<Referral> queue(boolean all, Collection<Long> hospitalIds, Long hospitalId, Long departmentId,
-            ReferralStatus status, boolean open, ReferralSource source, Trigger trigger, Instant createdBefore,
-            Pageable pageable);
 
     @Query("select r from Referral r where r.supporterId = ?1 and r.status <> org.peersupport.referral.ReferralStatus.CLOSED "
             + "order by r.urgent desc, r.dueAt asc nulls last, r.createdAt asc")
