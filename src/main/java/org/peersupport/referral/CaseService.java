@@ -17,7 +17,6 @@ import org.peersupport.referral.ReferralViews.ContactableCase;
 import org.peersupport.referral.ReferralViews.TimeLeft;
 import org.peersupport.referral.domain.Referral;
 import org.peersupport.referral.domain.ReferralRepository;
-import org.peersupport.referral.domain.ReferralRequest;
 import org.peersupport.referral.domain.ReferralRequestRepository;
 import org.peersupport.shared.NotFoundException;
 import org.peersupport.supporter.SupporterDirectory;
@@ -155,12 +154,11 @@ public class CaseService {
         // The first referrer who agreed to be named, per case: two queries for the whole list.
         Map<UUID, Long> namedReferrer = new java.util.HashMap<>();
         if (!cases.isEmpty()) {
-            for (ReferralRequest q : requests.findByReferralIdInOrderBySubmittedAtAsc(
-                    cases.stream().map(Referral::getId).toList())) {
-                if (q.isNamed() && q.getReferrerPhysicianId() != null) {
-                    namedReferrer.putIfAbsent(q.getReferralId(), q.getReferrerPhysicianId());
-                }
-            }
+            jdbc.query("select distinct on (referral_id) referral_id, referrer_physician_id from referral_request "
+                    + "where referral_id = any (?) and named and referrer_physician_id is not null "
+                    + "order by referral_id, submitted_at", rs -> {
+                        namedReferrer.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                    }, (Object) cases.stream().map(Referral::getId).toArray(UUID[]::new));
         }
         Map<Long, PhysicianSummary> referrerPeople = roster.physicians(new java.util.HashSet<>(namedReferrer.values()));
         Map<UUID, String> referrers = new java.util.HashMap<>();
