@@ -206,6 +206,25 @@ class ListQueryCountTests {
     }
 
     @Test
+    void aCasePageDoesNotQueryPerSupporterSuggested() {
+        Place place = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        CurrentUser referrer = fixtures.physicianUser(place.departmentId());
+        fixtures.certifiedSupporter(place.departmentId());
+        UUID id = insertCase(place, referrer, null, false);
+        // The case, its names, its contacts, and every supporter of the hospital judged for it.
+        long one = allStatementsFor("/triage/" + id, coordinator);
+        assertThat(one).isLessThanOrEqualTo(20);
+        String conflictEmail = Fixtures.uniqueEmail("conflict");
+        fixtures.physician(place.departmentId(), conflictEmail);
+        for (int i = 0; i < 60; i++) {
+            CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+            supporters.declareConflict(supporter.id(), conflictEmail, HospitalScope.everything());
+        }
+        assertThat(allStatementsFor("/triage/" + id, coordinator)).isEqualTo(one);
+    }
+
+    @Test
     void mySupportersCasesDoNotQueryPerCase() {
         Place place = fixtures.hospital();
         CurrentUser referrer = fixtures.physicianUser(place.departmentId());

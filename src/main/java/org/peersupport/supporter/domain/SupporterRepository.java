@@ -20,7 +20,10 @@ public interface SupporterRepository extends JpaRepository<Supporter, Long> {
     @Query("select distinct s from Supporter s left join fetch s.departmentIds")
     List<Supporter> findAllWithDepartments();
 
-    @Query("select s from Supporter s where s.hospitalId = ?1 and s.status <> org.peersupport.supporter.SupporterStatus.RETIRED")
+    // With their departments and conflicts: a case page judges every supporter of the hospital, in one query.
+    @Query("select distinct s from Supporter s left join fetch s.departmentIds left join fetch s.conflicts "
+            + "left join fetch s.privateConflicts "
+            + "where s.hospitalId = ?1 and s.status <> org.peersupport.supporter.SupporterStatus.RETIRED")
     List<Supporter> findCurrentInHospital(long hospitalId);
 
     /** Supporters whose certificate began in the window; the exact expiry is checked in Java. */
