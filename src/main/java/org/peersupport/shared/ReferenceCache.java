@@ -71,7 +71,7 @@ public class ReferenceCache implements SmartLifecycle {
     public static final String NAME = "reference";
 
     /** The polling reads this statement; the statement-count tests leave it out, as it serves no page. */
-    public static final String POLL = "select generation from reference_generation where id = 1";
+    public static final String POLL = "select generation from reference_generation where id = ?";
 
     private static final long UNKNOWN = Long.MIN_VALUE;
 
@@ -218,7 +218,7 @@ public class ReferenceCache implements SmartLifecycle {
         long commitsBefore = localCommits.get();
         Long current;
         try {
-            current = jdbc.queryForObject(POLL, Long.class);
+            current = jdbc.queryForObject(POLL, Long.class, 1);
         }
         catch (RuntimeException ex) {
             synchronized (this) {
