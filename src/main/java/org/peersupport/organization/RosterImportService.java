@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.peersupport.organization.RosterImportPreview.Problem;
-import org.peersupport.organization.domain.Department;
-import org.peersupport.organization.domain.DepartmentRepository;
 import org.peersupport.organization.domain.RosterFile;
 import org.peersupport.shared.NotFoundException;
 import org.slf4j.Logger;
@@ -36,11 +34,11 @@ public class RosterImportService {
 
     private final JdbcTemplate jdbc;
 
-    private final DepartmentRepository departments;
+    private final OrganizationCatalog catalog;
 
-    RosterImportService(JdbcTemplate jdbc, DepartmentRepository departments) {
+    RosterImportService(JdbcTemplate jdbc, OrganizationCatalog catalog) {
         this.jdbc = jdbc;
-        this.departments = departments;
+        this.catalog = catalog;
     }
 
     /** Stores the file and checks it. A binary file is refused at once and not stored. */
@@ -149,8 +147,9 @@ public class RosterImportService {
 
     private Map<String, Long> departmentKeys() {
         Map<String, Long> keys = new HashMap<>();
-        for (Department department : departments.findAllWithHospital()) {
-            keys.put(RosterFile.key(department.getHospital().getName(), department.getName()), department.getId());
+        List<Long> hospitalIds = catalog.hospitals().all().stream().map(HospitalSummary::id).toList();
+        for (DepartmentSummary department : catalog.departmentsOf(hospitalIds)) {
+            keys.put(RosterFile.key(department.hospitalName(), department.name()), department.id());
         }
         return keys;
     }

@@ -24,7 +24,10 @@ import org.peersupport.PeerSupportApplication;
 import org.peersupport.account.AccountService;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
+import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.organization.ProgramSettingsView;
+import org.peersupport.shared.HospitalScope;
 import org.peersupport.supporter.SupporterJobs;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.HttpSessionClient;
@@ -36,11 +39,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the app, each on its own port, against one database, as behind a load
  * balancer: a session made on one is honoured on the other, ending it on one ends it on both, a
- * scheduled job runs once across both, and when one stops the other serves on.
+ * scheduled job runs once across both, a change to reference data made on one shows on the other
+ * within two seconds, and when one stops the other serves on.
  */
 class TwoInstancesTests {
 
@@ -160,6 +165,50 @@ class TwoInstancesTests {
         assertThat(location(onStaying.submit("/", "/logout", ""))).isEqualTo("/login?signedOut");
         assertThat(location(onStaying.signIn(user.email(), Fixtures.PASSWORD)))
                 .isEqualTo("/");
+    }
+
+    @Test
+    void a_change_to_reference_data_on_one_instance_is_seen_at_once_there_and_within_two_seconds_on_the_other() {
+        Fixtures fixtures = first.getBean(Fixtures.class);
+        OrganizationService onFirst = first.getBean(OrganizationService.class);
+        OrganizationService onSecond = second.getBean(OrganizationService.class);
+        Fixtures.Place place = fixtures.hospital();
+        long id = place.hospitalId();
+        // The second instance reads the new hospital, and from then on has it in its cache.
+        await().atMost(Duration.ofSeconds(2)).until(() -> onSecond.hospital(id).isPresent());
+        assertThat(onSecond.hospital(id).orElseThrow().name()).isEqualTo(place.hospitalName());
+        assertThat(onSecond.departments(id)).extracting(DepartmentSummary::hospitalName)
+                .containsExactly(place.hospitalName());
+
+        String renamed = Fixtures.unique("Renamed");
+        onFirst.changeHospital(id, renamed, Fixtures.ZONE, onFirst.hospitalToEdit(id, HospitalScope.everything())
+                .version());
+        assertThat(onFirst.hospital(id).orElseThrow().name()).as("at once where it was made").isEqualTo(renamed);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            assertThat(onSecond.hospital(id).orElseThrow().name()).isEqualTo(renamed);
+            assertThat(onSecond.departments(id)).extracting(DepartmentSummary::hospitalName).containsExactly(renamed);
+        });
+        CurrentUser admin = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        HttpSessionClient client = new HttpSessionClient(port(second));
+        assertThat(location(client.signIn(admin.email(), Fixtures.PASSWORD))).isEqualTo("/");
+        assertThat(client.get("/organization/hospitals").body()).contains(renamed)
+                .doesNotContain(place.hospitalName());
+
+        ProgramSettingsView before = onSecond.settings();
+        String program = Fixtures.unique("Program");
+        onFirst.changeSettings(new ProgramSettingsView(program, before.matchingPolicy(),
+                before.firstContactTargetHours(), before.urgentTargetHours(), before.certificationValidMonths(),
+                before.noteRetentionDays(), before.surveyMinGroupSize(), before.surveyMinFreeTextSize(),
+                before.supportersPerDepartment()), onFirst.settingsVersion());
+        try {
+            assertThat(onFirst.settings().programName()).isEqualTo(program);
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> onSecond.settings().programName().equals(program));
+            assertThat(client.get("/").body()).contains(program);
+        }
+        finally {
+            onFirst.changeSettings(before, onFirst.settingsVersion());
+        }
     }
 
     /** Where a redirect points, path and query, whether the server wrote it absolute or not. */

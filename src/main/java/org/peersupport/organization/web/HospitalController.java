@@ -83,9 +83,10 @@ class HospitalController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, @AuthenticationPrincipal HospitalScoped user, Model model) {
-        HospitalSummary hospital = organization.hospital(id, user.hospitalScope());
+        var edited = organization.hospitalToEdit(id, user.hospitalScope());
+        HospitalSummary hospital = edited.value();
         model.addAttribute("hospitalForm",
-                new HospitalForm(hospital.name(), hospital.timeZone().getId(), organization.hospitalVersion(id)));
+                new HospitalForm(hospital.name(), hospital.timeZone().getId(), edited.version()));
         model.addAttribute("departmentForm", new DepartmentForm(null, 0));
         return showPage(hospital, model);
     }
@@ -126,21 +127,20 @@ class HospitalController {
             redirect.addFlashAttribute("flash", "department.created");
             return "redirect:/organization/hospitals/" + id;
         }
+        var edited = organization.hospitalToEdit(id, user.hospitalScope());
         model.addAttribute("hospitalForm",
-                new HospitalForm(hospital.name(), hospital.timeZone().getId(), organization.hospitalVersion(id)));
-        return showPage(hospital, model);
+                new HospitalForm(edited.value().name(), edited.value().timeZone().getId(), edited.version()));
+        return showPage(edited.value(), model);
     }
 
     @GetMapping("/{id}/departments/{departmentId}")
     String department(@PathVariable long id, @PathVariable long departmentId,
             @AuthenticationPrincipal HospitalScoped user, Model model) {
         HospitalSummary hospital = organization.hospital(id, user.hospitalScope());
-        var department = organization.department(departmentId).filter(d -> d.hospitalId() == id)
-                .orElseThrow(org.peersupport.shared.NotFoundException::new);
+        var edited = organization.departmentToEdit(id, departmentId, user.hospitalScope());
         model.addAttribute("hospital", hospital);
-        model.addAttribute("department", department);
-        model.addAttribute("departmentForm",
-                new DepartmentForm(department.name(), organization.departmentVersion(departmentId)));
+        model.addAttribute("department", edited.value());
+        model.addAttribute("departmentForm", new DepartmentForm(edited.value().name(), edited.version()));
         return "organization/department";
     }
 

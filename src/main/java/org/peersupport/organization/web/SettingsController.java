@@ -62,7 +62,8 @@ class SettingsController {
 
     @GetMapping
     String show(org.springframework.ui.Model model) {
-        model.addAttribute("form", SettingsForm.of(organization.settings(), organization.settingsVersion()));
+        var edited = organization.settingsToEdit();
+        model.addAttribute("form", SettingsForm.of(edited.value(), edited.version()));
         return "admin/settings";
     }
 
