@@ -44,6 +44,14 @@ final class SummaryUpdate {
         }
     }
 
+    /**
+     * Beyond this many slices (of some 5,000 hospital months in a national program), or physicians,
+     * a summary is rebuilt from scratch rather than summed again slice by slice or person by person.
+     */
+    static final int MAX_SLICES = 1_000;
+
+    static final int MAX_PHYSICIANS = 50_000;
+
     private final JdbcTemplate jdbc;
 
     SummaryUpdate(JdbcTemplate jdbc) {
@@ -96,6 +104,13 @@ final class SummaryUpdate {
                     hi = ((s.month + interval '1 month')::timestamp at time zone h.time_zone) + interval '1 day'
                 from hospital h where h.id = s.hospital_id""");
         jdbc.execute("analyze report_slice");
+        // Most of a summary's slices changed (a bulk load, say): reading the whole table once is cheaper.
+        for (Summary summary : List.of(Summary.INTERACTION, Summary.REFERRAL)) {
+            if (jdbc.queryForObject("select count(*) from report_slice where summary = ?", Integer.class,
+                    summary.name()) > MAX_SLICES) {
+                rebuild.add(summary);
+            }
+        }
 
         int interactionSlices = 0;
         if (rebuild.contains(Summary.INTERACTION)) {
@@ -118,6 +133,11 @@ final class SummaryUpdate {
         }
         else {
             reachPhysicians = reach();
+            if (reachPhysicians < 0) {
+                rebuild.add(Summary.REACH);
+                rebuildReach();
+                reachPhysicians = 0;
+            }
         }
         jdbc.update("update report_refresh set refreshed_at = ? where id = 1", Timestamp.from(now));
         return new Outcome(rebuild, interactionSlices, referralSlices, reachPhysicians, flipped);
@@ -320,7 +340,8 @@ final class SummaryUpdate {
      * Counts the difference the changed physicians make to reach: a physician's rows depend on
      * their own months only, so their rows as of the last refresh (from report_reach_month) are
      * taken away and their rows now added. Changed are the physicians noted by the triggers, and
-     * those reached in a department whose adoption changed. Returns how many.
+     * those reached in a department whose adoption changed. Returns how many, or -1 if so many
+     * that a rebuild is cheaper (and nothing was written).
      */
     private int reach() {
         jdbc.execute("create temporary table report_reach_physician (physician_id bigint primary key) on commit drop");
@@ -333,8 +354,8 @@ final class SummaryUpdate {
                 where m.department_id in (select department_id from report_adoption_changed)
                 on conflict do nothing""");
         int physicians = jdbc.queryForObject("select count(*) from report_reach_physician", Integer.class);
-        if (physicians == 0) {
-            return 0;
+        if (physicians == 0 || physicians > MAX_PHYSICIANS) {
+            return physicians == 0 ? 0 : -1;
         }
         jdbc.execute("analyze report_reach_physician");
         jdbc.execute("""
