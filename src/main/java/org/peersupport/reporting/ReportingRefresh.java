@@ -1,7 +1,6 @@
 package org.peersupport.reporting;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

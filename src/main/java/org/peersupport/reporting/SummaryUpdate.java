@@ -9,17 +9,21 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One refresh of the month-grained summaries (V37), inside the caller's transaction: it sums again
- * only the slices (a hospital's month) whose source rows changed since the last refresh, as noted
- * by the triggers of V37, or rebuilds a summary from scratch when a change alters all of it. The
- * caller runs it in one repeatable-read transaction, so the notes it consumes and the rows it reads
- * are of the same moment: a note committed later is left for the next refresh.
+ * One refresh of the summaries (V37), inside the caller's transaction. Interactions, referrals and
+ * first contact are summed again for the slices (a hospital's month) whose source rows changed
+ * since the last refresh, as V37's triggers noted them, and for the months of cases that became
+ * due meanwhile; reach, which counts people, by the difference each changed physician makes. A
+ * summary is rebuilt from scratch when a change alters all of it. The caller runs this in one
+ * repeatable-read transaction, so the notes it consumes and the rows it reads are of the same
+ * moment: a note committed later is left for the next refresh.
  */
 final class SummaryUpdate {
 
     /** The summaries, as V37's report_rebuild names them. */
     enum Summary {
-        REACH("report_reach", "report_reach_month"), INTERACTION("report_interaction"), REFERRAL("report_referral", "report_first_contact");
+        REACH("report_reach", "report_reach_month"),
+        INTERACTION("report_interaction"),
+        REFERRAL("report_referral", "report_first_contact");
 
         final List<String> tables;
 
