@@ -1,7 +1,6 @@
 package org.peersupport.reporting;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,13 +25,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings the dashboard's summaries (V24) up to date: every ten minutes by default
- * (REPORTS_REFRESH_INTERVAL), in one instance at a time (ShedLock). The materialized views are refreshed concurrently, so the dashboard keeps
- * reading the previous figures meanwhile. Closed survey campaigns are summarized once each, from
- * the survey module's own suppressed results, and again for all if the minimum group size changes.
+ * Brings the dashboard's summaries up to date: every minute by default (REPORTS_REFRESH_INTERVAL),
+ * in one instance at a time (ShedLock). Department and supporter summaries are summed again in
+ * full; the month-grained ones only where their source rows changed since the last refresh (V37,
+ * {@link SummaryUpdate}), so a refresh costs time in proportion to what changed. All in one
+ * transaction, so the dashboard reads the previous figures meanwhile and never half a refresh.
+ * Closed survey campaigns are summarized once each, from the survey module's own suppressed
+ * results, and again for all if the minimum group size changes.
  */
 @Component
 public class ReportingRefresh {
@@ -42,15 +45,17 @@ public class ReportingRefresh {
     /** The built-in program evaluation (V21); other templates ask other questions. */
     static final String PROGRAM_EVALUATION_FAMILY = "6f1c2b7e-3a4d-4e5f-9a8b-0c1d2e3f4a5b";
 
-    /** In dependency order: reach reads the departments' adoption. */
-    static final List<String> VIEWS = List.of("report_department", "report_supporter", "report_reach",
-            "report_interaction", "report_referral", "report_first_contact");
+    /** Every summary a refresh writes. */
+    static final List<String> SUMMARIES = List.of("report_department", "report_supporter", "report_reach",
+            "report_reach_month", "report_interaction", "report_referral", "report_first_contact");
 
     private final JdbcTemplate jdbc;
 
     private final SurveyResultsService surveyResults;
 
     private final TransactionTemplate transaction;
+
+    private final TransactionTemplate repeatableRead;
 
     private final boolean timers;
 
@@ -64,6 +69,8 @@ public class ReportingRefresh {
         this.jdbc = jdbc;
         this.surveyResults = surveyResults;
         this.transaction = transaction;
+        this.repeatableRead = new TransactionTemplate(transaction.getTransactionManager());
+        this.repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     @Scheduled(fixedDelayString = "${peersupport.reporting.refresh-interval}",
@@ -78,24 +85,31 @@ public class ReportingRefresh {
     }
 
     public void refresh() {
+        refresh(clock.instant());
+    }
+
+    /** A refresh as if at {@code now}: tests move time this way. */
+    SummaryUpdate.Outcome refresh(Instant now) {
         long started = System.nanoTime();
         int campaigns = summarizeSurveys();
-        // One transaction: a page reads every summary as of the same refresh, never some old, some new.
-        transaction.executeWithoutResult(status -> {
+        // One transaction, of one snapshot: a page reads every summary as of the same refresh, and
+        // the notes of what changed are consumed together with the rows they describe.
+        SummaryUpdate.Outcome outcome = repeatableRead.execute(status -> {
             // "Now" in the summaries is the app's clock (report_now(), V26), for this transaction only.
-            Instant now = clock.instant();
             jdbc.queryForObject("select set_config('peersupport.now', ?, true)", String.class, now.toString());
-            for (String view : VIEWS) {
-                jdbc.execute("refresh materialized view concurrently " + view);
-            }
-            jdbc.update("update report_refresh set refreshed_at = ? where id = 1", Timestamp.from(now));
+            return new SummaryUpdate(jdbc).run(now);
         });
-        // A concurrent refresh rewrites changed rows; vacuum keeps the covering indexes (V25) enough.
-        for (String view : VIEWS) {
-            jdbc.execute("vacuum (analyze) " + view);
+        // Keeps the covering indexes (V25) answering from the index alone: vacuum marks the pages
+        // the refresh rewrote all-visible again. It reads only those pages.
+        for (String table : SUMMARIES) {
+            // Statistics change little with a few slices; autovacuum analyzes when they have.
+            boolean whole = outcome.rebuilt(table) || table.equals("report_department")
+                    || table.equals("report_supporter");
+            jdbc.execute((whole ? "vacuum (analyze) " : "vacuum (parallel 0) ") + table);
         }
-        log.info("Reporting summaries refreshed in {} ms ({} survey campaigns summarized)",
-                (System.nanoTime() - started) / 1_000_000, campaigns);
+        log.info("Reporting summaries refreshed in {} ms ({}; {} survey campaigns summarized)",
+                (System.nanoTime() - started) / 1_000_000, outcome, campaigns);
+        return outcome;
     }
 
     /** Summarizes closed program-evaluation campaigns not yet summarized; returns how many. */
