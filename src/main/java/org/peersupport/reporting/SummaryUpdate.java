@@ -205,9 +205,7 @@ final class SummaryUpdate {
         if (slices == 0) {
             return 0;
         }
-        jdbc.update("""
-                delete from report_interaction r using report_slice s
-                where s.summary = 'INTERACTION' and r.grain in (0, 1) and r.hospital_id = s.hospital_id and r.month = s.month""");
+        clearSlices("report_interaction", "INTERACTION");
         jdbc.update("""
                 insert into report_interaction (grain, hospital_id, department_id, month, interactions, connected,
                                                 escalations, proactive)
@@ -220,10 +218,6 @@ final class SummaryUpdate {
                 group by grouping sets ((hospital_id, department_id, month), (hospital_id, month))"""
                 .formatted(sliceRows("interaction", "i", "occurred_at")));
         // The whole program's months are the sums of its hospitals'.
-        jdbc.update("""
-                delete from report_interaction
-                where grain = 3 and hospital_id = 0 and department_id = 0
-                  and month in (select month from report_slice where summary = 'INTERACTION')""");
         jdbc.update("""
                 insert into report_interaction (grain, hospital_id, department_id, month, interactions, connected,
                                                 escalations, proactive)
@@ -240,9 +234,7 @@ final class SummaryUpdate {
         if (slices == 0) {
             return 0;
         }
-        jdbc.update("""
-                delete from report_referral r using report_slice s
-                where s.summary = 'REFERRAL' and r.grain in (0, 1) and r.hospital_id = s.hospital_id and r.month = s.month""");
+        clearSlices("report_referral", "REFERRAL");
         jdbc.update("""
                 insert into report_referral (grain, hospital_id, department_id, month, source, trigger_kind, referrals,
                                              urgent, contacted, due, within_target)
@@ -263,10 +255,6 @@ final class SummaryUpdate {
                                         (hospital_id, month, source, trigger_kind))"""
                 .formatted(sliceRows("referral", "r", "created_at")));
         jdbc.update("""
-                delete from report_referral
-                where grain = 3 and hospital_id = 0 and department_id = 0
-                  and month in (select month from report_slice where summary = 'REFERRAL')""");
-        jdbc.update("""
                 insert into report_referral (grain, hospital_id, department_id, month, source, trigger_kind, referrals,
                                              urgent, contacted, due, within_target)
                 select 3, 0, 0, month, source, trigger_kind, sum(referrals), sum(urgent), sum(contacted), sum(due),
@@ -275,9 +263,7 @@ final class SummaryUpdate {
                 where grain = 1 and month in (select month from report_slice where summary = 'REFERRAL')
                 group by month, source, trigger_kind""");
 
-        jdbc.update("""
-                delete from report_first_contact r using report_slice s
-                where s.summary = 'REFERRAL' and r.grain in (0, 1) and r.hospital_id = s.hospital_id and r.month = s.month""");
+        clearSlices("report_first_contact", "REFERRAL");
         jdbc.update("""
                 insert into report_first_contact (grain, hospital_id, department_id, month, tenths, referrals)
                 select grouping(hospital_id, department_id)::smallint, hospital_id, coalesce(department_id, 0), month,
@@ -290,16 +276,24 @@ final class SummaryUpdate {
                 group by grouping sets ((hospital_id, department_id, month, tenths), (hospital_id, month, tenths))"""
                 .formatted(sliceRows("referral", "r", "created_at")));
         jdbc.update("""
-                delete from report_first_contact
-                where grain = 3 and hospital_id = 0 and department_id = 0
-                  and month in (select month from report_slice where summary = 'REFERRAL')""");
-        jdbc.update("""
                 insert into report_first_contact (grain, hospital_id, department_id, month, tenths, referrals)
                 select 3, 0, 0, month, tenths, sum(referrals)
                 from report_first_contact
                 where grain = 1 and month in (select month from report_slice where summary = 'REFERRAL')
                 group by month, tenths""");
         return slices;
+    }
+
+    /**
+     * Deletes a summary's rows for the slices to sum again: the departments' and hospitals' rows of
+     * each (hospital, month), and the whole program's rows of each month, which are then summed
+     * again from the hospitals'.
+     */
+    private void clearSlices(String table, String summary) {
+        jdbc.update("delete from " + table + " r using report_slice s where s.summary = ? and r.grain in (0, 1) "
+                + "and r.hospital_id = s.hospital_id and r.month = s.month", summary);
+        jdbc.update("delete from " + table + " where grain = 3 and hospital_id = 0 and department_id = 0 "
+                + "and month in (select month from report_slice where summary = ?)", summary);
     }
 
     /**
