@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.RosterService;
@@ -28,11 +30,13 @@ import org.peersupport.reporting.domain.SummaryQueries.Percentiles;
 import org.peersupport.reporting.domain.SummaryQueries.Reached;
 import org.peersupport.reporting.domain.SummaryQueries.ReferralCounts;
 import org.peersupport.reporting.domain.SummaryQueries.Referrals;
+import org.peersupport.reporting.domain.SummaryQueries.Refresh;
 import org.peersupport.reporting.domain.SummaryQueries.YesOf;
 import org.peersupport.reporting.domain.SummaryQueries;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.shared.NotFoundException;
 import org.peersupport.survey.Proportion;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +56,11 @@ public class DashboardService {
 
     private final RosterService roster;
 
-    DashboardService(SummaryQueries queries, OrganizationService organization, RosterService roster) {
+    private final Cache<FiguresKey, Figures> figures;
+
+    DashboardService(SummaryQueries queries, OrganizationService organization, RosterService roster,
+            @Value("${peersupport.reporting.figures-cache:maximumSize=2000,expireAfterAccess=1h}") String cacheSpec) {
+        this.figures = Caffeine.from(cacheSpec).build();
         this.queries = queries;
         this.organization = organization;
         this.roster = roster;
@@ -68,7 +76,7 @@ public class DashboardService {
      * summary there is none to read, and the roster is counted once.
      */
     public Glance glance(HospitalScope scope) {
-        if (queries.refreshedAt() == null) {
+        if (queries.refresh().at() == null) {
             return new Glance(organization.departments(scope).stream().filter(DepartmentSummary::active).count(),
                     roster.countActive(scope));
         }
@@ -121,18 +129,18 @@ public class DashboardService {
         }
         LocalDate first = filter.firstMonth();
         LocalDate last = filter.lastMonth();
-        LocalDate end = filter.end();
-
-        Departments departments = queries.departments(slice);
-        long[] supporters = queries.supporters(slice, end);
-        Reached reached = queries.reached(slice, first, last);
-        ReferralCounts referrals = queries.referrals(slice, first, last);
-        Map<LocalDate, Interactions> interactions = queries.interactionsByQuarter(slice, first, last);
+        Refresh refresh = queries.refresh();
+        Figures f = figures(refresh, slice, first, last, filter.end());
+        Departments departments = f.departments();
+        long[] supporters = f.supporters();
+        Reached reached = f.reached();
+        ReferralCounts referrals = f.referrals();
+        Map<LocalDate, Interactions> interactions = f.interactions();
         Interactions allInteractions = SummaryQueries.total(interactions);
-        Map<LocalDate, Percentiles> firstContact = queries.firstContact(slice, first, last);
-        Map<LocalDate, Map<String, YesOf>> survey = queries.survey(slice, first, last);
-        Map<LocalDate, Long> reachedByQuarter = queries.reachedByQuarter(slice, first, last);
-        Map<LocalDate, Long> trainedByQuarter = queries.supportersTrainedByQuarter(slice, first, last, end);
+        Map<LocalDate, Percentiles> firstContact = f.firstContact();
+        Map<LocalDate, Map<String, YesOf>> survey = f.survey();
+        Map<LocalDate, Long> reachedByQuarter = f.reachedByQuarter();
+        Map<LocalDate, Long> trainedByQuarter = f.trainedByQuarter();
 
         // A group hidden whole shows nothing about its people; the others follow the rule count by count.
         SmallCounts rule = wholeHidden ? SmallCounts.hidingAll(countMinimum) : SmallCounts.of(countMinimum);
@@ -203,8 +211,37 @@ public class DashboardService {
                     rule.program(trainedByQuarter.getOrDefault(quarter, 0L)), share(s.get(SurveyMeasure.HAD_INTERACTION.name())),
                     share(s.get(SurveyMeasure.RECOMMEND.name()))));
         }
-        return new Dashboard(filter, label, queries.refreshedAt(), rule.minimum(), rule.hidesAll(), reach, adoption,
+        return new Dashboard(filter, label, refresh.at(), rule.minimum(), rule.hidesAll(), reach, adoption,
                 new Effectiveness(minGroupSize, outcomes), implementation, trend);
+    }
+
+    /** What the summaries say of one slice and period, before any count is suppressed; shared, read only. */
+    private record Figures(Departments departments, long[] supporters, Reached reached, ReferralCounts referrals,
+            Map<LocalDate, Interactions> interactions, Map<LocalDate, Percentiles> firstContact,
+            Map<LocalDate, Map<String, YesOf>> survey, Map<LocalDate, Long> reachedByQuarter,
+            Map<LocalDate, Long> trainedByQuarter) {
+    }
+
+    /** A slice and period of one version of the summaries (the hospitals as a list, compared by value). */
+    private record FiguresKey(long version, int grain, Long departmentId, List<Long> hospitalIds, LocalDate first,
+            LocalDate last, LocalDate end) {
+    }
+
+    /**
+     * The summaries' answers change only when a refresh (or a survey summary) writes them, which raises
+     * their version: they are read once per version, slice and period, on each instance, and every
+     * view after that sums nothing. The version is read in the page's snapshot, so the figures kept
+     * under it are the ones that version holds. Suppression, which depends on the viewer's minimum
+     * and on today's group sizes, is applied afresh at every view.
+     */
+    private Figures figures(Refresh refresh, Slice slice, LocalDate first, LocalDate last, LocalDate end) {
+        FiguresKey key = new FiguresKey(refresh.version(), slice.grain(), slice.departmentId(),
+                slice.hospitalIds() == null ? null : List.of(slice.hospitalIds()), first, last, end);
+        return figures.get(key, k -> new Figures(queries.departments(slice), queries.supporters(slice, end),
+                queries.reached(slice, first, last), queries.referrals(slice, first, last),
+                queries.interactionsByQuarter(slice, first, last), queries.firstContact(slice, first, last),
+                queries.survey(slice, first, last), queries.reachedByQuarter(slice, first, last),
+                queries.supportersTrainedByQuarter(slice, first, last, end)));
     }
 
     private static Map<LocalDate, Long> column(List<LocalDate> quarters, Function<LocalDate, Long> value) {

@@ -170,6 +170,8 @@ public class ReportingRefresh {
             }
         }
         rows.removeIf(r -> r[2] == null);
+        // Pages keep the figures they read under the summaries' version: this write changes them.
+        jdbc.update("update report_refresh set version = version + 1 where id = 1");
         jdbc.batchUpdate("insert into report_survey (campaign_id, hospital_id, department_id, month, measure, yes, "
                 + "answered) values (?, ?, ?, ?, ?, ?, ?)", rows);
     }

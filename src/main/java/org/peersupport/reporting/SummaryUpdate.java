@@ -143,7 +143,7 @@ final class SummaryUpdate {
                 reachPhysicians = 0;
             }
         }
-        jdbc.update("update report_refresh set refreshed_at = ? where id = 1", Timestamp.from(now));
+        jdbc.update("update report_refresh set refreshed_at = ?, version = version + 1 where id = 1", Timestamp.from(now));
         return new Outcome(rebuild, interactionSlices, referralSlices, reachPhysicians, flipped);
     }
 

@@ -60,9 +60,18 @@ public class SummaryQueries {
     public record YesOf(long yes, long of) {
     }
 
-    public Instant refreshedAt() {
-        Timestamp at = jdbc.queryForObject("select refreshed_at from report_refresh where id = 1", Timestamp.class);
-        return at == null ? null : at.toInstant();
+    /**
+     * The last refresh: when it ran (null if never), and the summaries' version, which every write to
+     * them raises (V39).
+     */
+    public record Refresh(Instant at, long version) {
+    }
+
+    public Refresh refresh() {
+        return jdbc.queryForObject("select refreshed_at, version from report_refresh where id = 1", (rs, n) -> {
+            Timestamp at = rs.getTimestamp(1);
+            return new Refresh(at == null ? null : at.toInstant(), rs.getLong(2));
+        });
     }
 
     public Departments departments(Slice slice) {
