@@ -1,6 +1,9 @@
 package org.peersupport.organization;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.peersupport.shared.NotFoundException;
 import org.peersupport.shared.RuleViolationException;
 import org.peersupport.shared.StaleEdit;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -42,16 +46,56 @@ public class RosterService {
         this.clock = clock;
     }
 
+    /**
+     * One page of the roster in name order, and its size. Plain SQL, with only the conditions asked
+     * for: a national program's catch-all query ("or ? is null" for every filter) kept one generic
+     * plan that read every physician of the hospital from the table twice, for the page and for the
+     * count. This way a coordinator's page and count come from the index of V40 alone, and the
+     * columns of the rows shown are read for those rows only.
+     */
     public Page<PhysicianSummary> search(RosterQuery query, HospitalScope scope, Pageable pageable) {
-        Set<Long> hospitalIds = scope.hospitalIds().isEmpty() ? Set.of(-1L) : scope.hospitalIds();
+        if (!scope.all() && scope.hospitalIds().isEmpty()) {
+            return Page.empty(pageable);
+        }
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (!scope.all()) {
+            where.append(" and d.hospital_id = any (?)");
+            args.add(scope.hospitalIds().toArray(Long[]::new));
+        }
+        if (query.hospitalId() != null) {
+            where.append(" and d.hospital_id = ?");
+            args.add(query.hospitalId());
+        }
+        if (query.departmentId() != null) {
+            where.append(" and p.department_id = ?");
+            args.add(query.departmentId());
+        }
+        if (query.active() != null) {
+            where.append(" and p.active = ?");
+            args.add(query.active());
+        }
         // Each of the first three words must match the name or the e-mail: "garcia al" finds Alex Garcia.
         String[] words = query.text() == null ? new String[0] : query.text().strip().split("\\s+", 4);
-        return physicians.search(likePattern(word(words, 0)), likePattern(word(words, 1)), likePattern(word(words, 2)),
-                query.hospitalId(), query.departmentId(), query.active(), scope.all(), hospitalIds, pageable);
-    }
-
-    private static String word(String[] words, int index) {
-        return index < words.length ? words[index] : null;
+        for (int i = 0; i < Math.min(words.length, 3); i++) {
+            String pattern = likePattern(words[i]);
+            if (!pattern.isEmpty()) {
+                where.append(" and (lower(p.name) like ? escape '\\' or p.email like ? escape '\\')");
+                args.add(pattern);
+                args.add(pattern);
+            }
+        }
+        String from = " from physician p join department d on d.id = p.department_id" + where;
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(pageable.getPageSize());
+        pageArgs.add(pageable.getOffset());
+        List<PhysicianSummary> rows = jdbc.query(SUMMARY + "from (select p.id, p.name" + from
+                + " order by p.name, p.id limit ? offset ?) page join physician p on p.id = page.id" + SUMMARY_JOINS
+                + " order by page.name, page.id", RosterService::summary, pageArgs.toArray());
+        // The count only when the page does not already tell it, as Spring Data's own pages do.
+        long total = pageable.getOffset() == 0 && rows.size() < pageable.getPageSize() ? rows.size()
+                : jdbc.queryForObject("select count(*)" + from, Long.class, args.toArray());
+        return new PageImpl<>(rows, pageable, total);
     }
 
     public Optional<PhysicianSummary> physician(long id) {
@@ -69,24 +113,31 @@ public class RosterService {
      * people through here, so it is plain SQL with one array parameter: Hibernate would translate a
      * query with a list parameter again at every call.
      */
-    public java.util.Map<Long, PhysicianSummary> physicians(java.util.Collection<Long> ids) {
+    public Map<Long, PhysicianSummary> physicians(Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<Long, PhysicianSummary> found = new java.util.HashMap<>();
-        jdbc.query("select p.id, p.name, p.email, p.phone, d.id as department_id, d.name as department_name, "
-                + "h.id as hospital_id, h.name as hospital_name, p.specialty, p.career_stage, p.active "
-                + "from physician p join department d on d.id = p.department_id join hospital h on h.id = d.hospital_id "
-                + "where p.id = any (?)", rs -> {
-                    String stage = rs.getString("career_stage");
-                    PhysicianSummary p = new PhysicianSummary(rs.getLong("id"), rs.getString("name"),
-                            rs.getString("email"), rs.getString("phone"), rs.getLong("department_id"),
-                            rs.getString("department_name"), rs.getLong("hospital_id"), rs.getString("hospital_name"),
-                            rs.getString("specialty"), stage == null ? null : CareerStage.valueOf(stage),
-                            rs.getBoolean("active"));
-                    found.put(p.id(), p);
-                }, (Object) ids.stream().distinct().toArray(Long[]::new));
+        Map<Long, PhysicianSummary> found = new HashMap<>();
+        jdbc.query(SUMMARY + "from physician p" + SUMMARY_JOINS + " where p.id = any (?)", rs -> {
+            PhysicianSummary p = summary(rs, 0);
+            found.put(p.id(), p);
+        }, (Object) ids.stream().distinct().toArray(Long[]::new));
         return found;
+    }
+
+    private static final String SUMMARY = "select p.id, p.name, p.email, p.phone, d.id as department_id, "
+            + "d.name as department_name, h.id as hospital_id, h.name as hospital_name, p.specialty, p.career_stage, "
+            + "p.active ";
+
+    private static final String SUMMARY_JOINS = " join department d on d.id = p.department_id "
+            + "join hospital h on h.id = d.hospital_id";
+
+    private static PhysicianSummary summary(ResultSet rs, int row) throws SQLException {
+        String stage = rs.getString("career_stage");
+        return new PhysicianSummary(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
+                rs.getString("phone"), rs.getLong("department_id"), rs.getString("department_name"),
+                rs.getLong("hospital_id"), rs.getString("hospital_name"), rs.getString("specialty"),
+                stage == null ? null : CareerStage.valueOf(stage), rs.getBoolean("active"));
     }
 
     public Optional<PhysicianSummary> physicianByEmail(String email) {
