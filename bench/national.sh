@@ -16,13 +16,14 @@
 #   4. builds the jar if target/peer-support-*.jar is missing; starts it once as it is, for its
 #      startup time; extracts it and makes a class data sharing archive with one training start
 #      (as Spring Boot recommends for production); starts the extracted app with the archive,
-#      -Xmx512m and without demo data, waits for /readyz (the startup time), and waits for the
-#      reporting refresh to have run once, so /reports has figures;
+#      -Xmx512m and without demo data, waits for /readyz (the startup time: the median of three
+#      starts), and waits for the reporting refresh to have run once, so /reports has figures;
 #   5. for each page: a 15 s warm-up, then wrk -t2 -c32 -d20s --latency; checks that the page
 #      answered 200 before and after and that the server counted no non-2xx answer meanwhile
-#      (a redirect to /login is a 302, which wrk does not count as an error);
-#   6. prints req/s, p50, p99 and the ratio to /login, the startup time and the java process's
-#      resident memory, and stops the app.
+#      (a redirect to /login is a 302, which wrk does not count as an error); then all of this
+#      once more (BENCH_ROUNDS, below);
+#   6. prints req/s, p50, p99 and the ratio to /login of the last round, and the first round's
+#      req/s and ratio, the startup time and the java process's resident memory, and stops the app.
 #
 # Environment (all optional):
 #   BENCH_DATABASE_URL   jdbc:postgresql://host:port/db (default from PGHOST, PGPORT and BENCH_DB)
@@ -31,6 +32,13 @@
 #   BENCH_REUSE=1        use the database as it is (it must hold the national program)
 #   BENCH_PORT           the app's port (default 18080)
 #   BENCH_WARMUP, BENCH_DURATION   wrk durations (default 15s and 20s)
+#   BENCH_ROUNDS         how many times every page is measured, one page after the other (default 2);
+#                        the table gives the last round, and the first round's req/s beside it. On
+#                        2 cores one 15 s warm-up leaves the JIT compiling through the measurement of
+#                        the pages measured early; a server that has run for a few minutes is warm.
+#   BENCH_JAVA_OPTS      more JVM options for the measured start only, e.g. a flight recording:
+#                        -Xshare:off -XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile
+#                        (Java 17 crashes with a flight recording and the class data archive)
 #   BENCH_PAGES          only these pages, space-separated names (login triage cases home reports
 #                        supporters roster case); /login is always measured, for the ratio
 #
@@ -58,6 +66,7 @@ BASE=http://127.0.0.1:$PORT
 WARMUP=${BENCH_WARMUP:-15s}
 DURATION=${BENCH_DURATION:-20s}
 PAGES=${BENCH_PAGES:-login triage cases home reports supporters roster case}
+ROUNDS=${BENCH_ROUNDS:-2}
 OUT=$ROOT/target/national-bench
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
@@ -119,9 +128,10 @@ trap 'exit 130' INT TERM
 start_app() {
   APP_LOG=$OUT/app-$STAMP-$1.log
   curl -s -o /dev/null "$BASE/readyz" && fail "something already answers on port $PORT"
-  local started=$(date +%s%N)
+  local started=$(date +%s%N) extra=()
+  [[ "$1" == bench && -n "${BENCH_JAVA_OPTS:-}" ]] && read -r -a extra <<<"$BENCH_JAVA_OPTS"
   DATABASE_URL=$DB_URL DATABASE_USERNAME=$PGUSER DATABASE_PASSWORD=${PGPASSWORD:-} PORT=$PORT \
-    java -Xmx512m "${LAUNCH[@]}" \
+    java -Xmx512m "${extra[@]}" "${LAUNCH[@]}" \
       --peersupport.demo-data=false \
       --peersupport.reporting.refresh-delay="$2" \
       --peersupport.reporting.refresh-interval=PT12H \
@@ -159,6 +169,9 @@ else
   log "loading the national program (a few minutes)"
   load_started=$(date +%s)
   psql_db -f "$ROOT/src/test/resources/reporting/national-program.sql" >/dev/null
+  # As autovacuum would, in time: without it the first reads set hint bits and index-only scans
+  # visit the heap, and the pages measured first pay for it.
+  psql_db -c "vacuum (analyze)" >/dev/null
   LOAD_SECONDS=$(( $(date +%s) - load_started ))
   log "loaded in ${LOAD_SECONDS} s"
   LOAD_NOTE="loaded in ${LOAD_SECONDS} s"
@@ -231,6 +244,14 @@ DATABASE_URL=$DB_URL DATABASE_USERNAME=$PGUSER DATABASE_PASSWORD=${PGPASSWORD:-}
   || fail "the training start failed; see $OUT/app-$STAMP-cds.log"
 [[ -s "$APP_DIR/app.jsa" ]] || fail "no class data archive after the training start; see $OUT/app-$STAMP-cds.log"
 LAUNCH=(-XX:SharedArchiveFile="$APP_DIR/app.jsa" -jar "$APP_JAR")
+# One start varies by a second or two on a shared 2-core machine: two more starts, stopped at once,
+# and the median of the three is the startup time.
+STARTS=()
+for n in 1 2; do
+  start_app "start$n" PT12H
+  STARTS+=("$STARTUP_SECONDS")
+  stop_app
+done
 
 # --- start and sign in -------------------------------------------------------------------------
 # The first refresh of the summaries takes a minute or two on this program; it runs before the
@@ -238,7 +259,9 @@ LAUNCH=(-XX:SharedArchiveFile="$APP_DIR/app.jsa" -jar "$APP_JAR")
 if [[ "$REFRESHED" == t ]]; then refresh_delay=PT12H; else refresh_delay=PT1S; fi
 log "starting $(basename "$JAR") with -Xmx512m on port $PORT"
 start_app bench "$refresh_delay"
-log "ready in ${STARTUP_SECONDS} s ($(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$APP_LOG" | head -1))"
+STARTS+=("$STARTUP_SECONDS")
+MEDIAN_STARTUP=$(printf '%s\n' "${STARTS[@]}" | sort -n | sed -n 2p)
+log "ready in ${STARTUP_SECONDS} s ($(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$APP_LOG" | head -1)); starts: ${STARTS[*]} s"
 if [[ "$refresh_delay" == PT1S ]]; then
   log "waiting for the first reporting refresh"
   for _ in $(seq 1 1800); do
@@ -295,8 +318,9 @@ cpu_share() {
     printf "%.0f%% (%.0f%%)", 100 * (y[1] - x[1]) / t, 100 * (y[3] - x[3]) / t }'
 }
 
-declare -A RPS P50 P99 CPU
+declare -A RPS P50 P99 CPU FIRST_RPS
 ORDER=()
+ROUND=1
 measure() { # name path who-cookie label
   local name=$1 path=$2 cookie=$3 label=$4 before after raw non2xx timeouts errors_before errors_after
   before=$(status_of "$path" "$cookie")
@@ -321,18 +345,24 @@ measure() { # name path who-cookie label
   RPS[$name]=$(awk '/^Requests\/sec:/ { print $2 }' <<<"$raw")
   P50[$name]=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$raw")")
   P99[$name]=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$raw")")
-  ORDER+=("$name|$label")
+  if (( ROUND == 1 )); then
+    FIRST_RPS[$name]=${RPS[$name]}
+    ORDER+=("$name|$label")
+  fi
 }
 
 wants() { [[ " $PAGES " == *" $1 "* ]]; }
-measure login /login "" "/login (anonymous)"
-wants triage && measure triage /triage "$COORDINATOR" "/triage (coordinator, 1 hospital)"
-wants cases && measure cases /cases "$SUPPORTER" "/cases (supporter, $OPEN_CASES open cases)"
-wants home && measure home / "$ADMIN" "/ (administrator)"
-wants reports && measure reports /reports "$ADMIN" "/reports (administrator)"
-wants supporters && measure supporters /supporters "$COORDINATOR" "/supporters (coordinator)"
-wants roster && measure roster /roster "$COORDINATOR" "/roster (coordinator)"
-wants case && measure case "/triage/$CASE_ID" "$COORDINATOR" "/triage/{id} (coordinator, a case)"
+for ROUND in $(seq 1 "$ROUNDS"); do
+  (( ROUNDS == 1 )) || log "round $ROUND of $ROUNDS"
+  measure login /login "" "/login (anonymous)"
+  wants triage && measure triage /triage "$COORDINATOR" "/triage (coordinator, 1 hospital)"
+  wants cases && measure cases /cases "$SUPPORTER" "/cases (supporter, $OPEN_CASES open cases)"
+  wants home && measure home / "$ADMIN" "/ (administrator)"
+  wants reports && measure reports /reports "$ADMIN" "/reports (administrator)"
+  wants supporters && measure supporters /supporters "$COORDINATOR" "/supporters (coordinator)"
+  wants roster && measure roster /roster "$COORDINATOR" "/roster (coordinator)"
+  wants case && measure case "/triage/$CASE_ID" "$COORDINATOR" "/triage/{id} (coordinator, a case)"
+done
 
 RSS_KB=$(awk '/^VmRSS:/ { print $2 }' "/proc/$APP_PID/status")
 HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$APP_PID/status")
@@ -342,19 +372,21 @@ LOG_WARNS=$(grep -c ' WARN ' "$APP_LOG" || true)
 {
   echo "National program load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo "wrk -t2 -c32 -d$DURATION --latency after a $WARMUP warm-up; java -Xmx512m; database $BENCH_DB ($LOAD_NOTE)"
+  (( ROUNDS == 1 )) || echo "round $ROUNDS of $ROUNDS: every page had been measured $(( ROUNDS - 1 )) time(s) before (the JIT warm)"
   echo
-  printf '| %-40s | %8s | %9s | %9s | %9s | %15s |\n' page 'req/s' p50 p99 'vs /login' 'CPU busy (app)'
-  printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" ---------- ----------- ----------- ----------- -----------------
+  printf '| %-40s | %8s | %9s | %9s | %9s | %15s | %17s |\n' page 'req/s' p50 p99 'vs /login' 'CPU busy (app)' 'round 1: req/s, vs'
+  printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" ---------- ----------- ----------- ----------- ----------------- -------------------
   for entry in "${ORDER[@]}"; do
     name=${entry%%|*}; label=${entry#*|}
     ratio=$(awk -v a="${RPS[$name]}" -v b="${RPS[login]}" 'BEGIN { printf "%.3f", a / b }')
-    printf '| %-40s | %8.1f | %6.0f ms | %6.0f ms | %9s | %15s |\n' "$label" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" \
-      "$ratio" "${CPU[$name]}"
+    first=$(awk -v a="${FIRST_RPS[$name]}" -v b="${FIRST_RPS[login]}" 'BEGIN { printf "%6.1f, %.3f", a, a / b }')
+    printf '| %-40s | %8.1f | %6.0f ms | %6.0f ms | %9s | %15s | %17s |\n' "$label" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" \
+      "$ratio" "${CPU[$name]}" "$first"
   done
   echo
   echo "CPU busy (app): share of the machine's $(nproc) cores busy during the measurement, and the app's share"
   echo "(the rest is wrk, PostgreSQL and anything else running)"
-  echo "startup (launch to /readyz): ${STARTUP_SECONDS} s extracted with the class data archive ($(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$APP_LOG" | head -1)); ${PLAIN_STARTUP_SECONDS} s from the packaged jar as it is ($PLAIN_STARTED)"
+  echo "startup (launch to /readyz): ${MEDIAN_STARTUP} s extracted with the class data archive, the median of three starts (${STARTS[*]} s); ${PLAIN_STARTUP_SECONDS} s from the packaged jar as it is ($PLAIN_STARTED)"
   echo "java resident memory at the end: VmRSS $(( RSS_KB / 1024 )) MB (peak VmHWM $(( HWM_KB / 1024 )) MB)"
   echo "app log: $LOG_ERRORS ERROR and $LOG_WARNS WARN lines ($APP_LOG)"
 } | tee "$RESULT"
