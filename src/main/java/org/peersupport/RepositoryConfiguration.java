@@ -13,9 +13,9 @@ import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
  * <p>Spring Data parses every {@code @Query} with its own HQL grammar when the app starts, to be
  * ready to add a sort or derive a count query later; on 2 cores that was 1 to 2 of the 10 seconds
  * a start takes. These queries need little of it: none is sorted by a caller's {@code Sort}, and
- * the few paged ones are plain selects (most name their count query). The fallback enhancer does
- * the same with string operations, when asked, and parses nothing at startup. Hibernate still
- * checks every query when its repository is created, so a broken query still stops the start.
+ * every paged one names its count query (RepositoryQueriesTest keeps it so). The fallback enhancer
+ * works on the query string when asked and parses nothing at startup. Hibernate still checks every
+ * query when its repository is created, so a broken query still stops the start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableJpaRepositories(queryEnhancerSelector = RepositoryConfiguration.StringQueries.class)

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.peersupport.organization.domain.Department;
 import org.peersupport.organization.domain.DepartmentRepository;
@@ -30,6 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class RosterService {
+
+    /** A roster row's columns, for a query over {@code physician p} joined with {@link #SUMMARY_JOINS}. */
+    private static final String SUMMARY = "select p.id, p.name, p.email, p.phone, d.id as department_id, "
+            + "d.name as department_name, h.id as hospital_id, h.name as hospital_name, p.specialty, p.career_stage, "
+            + "p.active ";
+
+    private static final String SUMMARY_JOINS = " join department d on d.id = p.department_id "
+            + "join hospital h on h.id = d.hospital_id";
 
     private final PhysicianRepository physicians;
 
@@ -124,13 +131,6 @@ public class RosterService {
         }, (Object) ids.stream().distinct().toArray(Long[]::new));
         return found;
     }
-
-    private static final String SUMMARY = "select p.id, p.name, p.email, p.phone, d.id as department_id, "
-            + "d.name as department_name, h.id as hospital_id, h.name as hospital_name, p.specialty, p.career_stage, "
-            + "p.active ";
-
-    private static final String SUMMARY_JOINS = " join department d on d.id = p.department_id "
-            + "join hospital h on h.id = d.hospital_id";
 
     private static PhysicianSummary summary(ResultSet rs, int row) throws SQLException {
         String stage = rs.getString("career_stage");
