@@ -1,15 +1,10 @@
 package org.peersupport.web;
 
 import java.util.List;
-import java.util.Set;
 
 import org.peersupport.shared.Choice;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.dialect.AbstractDialect;
-import org.thymeleaf.dialect.IExpressionObjectDialect;
-import org.thymeleaf.expression.IExpressionObjectFactory;
 
 /**
  * The options of the hospital and department filters ({@code fragments/filters}), written as one
@@ -19,12 +14,10 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
  * template may insert the result unescaped. Templates call it as {@code #filterOptions.html(..)}.
  */
 @Component
-public class FilterOptions extends AbstractDialect implements IExpressionObjectDialect {
-
-    private static final String NAME = "filterOptions";
+public class FilterOptions extends TemplateObject {
 
     FilterOptions() {
-        super(NAME);
+        super("filterOptions");
     }
 
     /** {@code <option>} elements for the choices, the one whose id is {@code selected} selected. */
@@ -42,23 +35,7 @@ public class FilterOptions extends AbstractDialect implements IExpressionObjectD
     }
 
     @Override
-    public IExpressionObjectFactory getExpressionObjectFactory() {
-        return new IExpressionObjectFactory() {
-
-            @Override
-            public Set<String> getAllExpressionObjectNames() {
-                return Set.of(NAME);
-            }
-
-            @Override
-            public Object buildObject(IExpressionContext context, String expressionObjectName) {
-                return FilterOptions.this;
-            }
-
-            @Override
-            public boolean isCacheable(String expressionObjectName) {
-                return true;
-            }
-        };
+    Object forPage() {
+        return this;
     }
 }

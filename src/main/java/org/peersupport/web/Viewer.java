@@ -8,10 +8,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.dialect.AbstractDialect;
-import org.thymeleaf.dialect.IExpressionObjectDialect;
-import org.thymeleaf.expression.IExpressionObjectFactory;
 
 /**
  * Who is looking at a page, for the navigation: {@code #viewer} in templates, read once per page.
@@ -21,12 +17,10 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
  * caller's rights itself.
  */
 @Component
-public class Viewer extends AbstractDialect implements IExpressionObjectDialect {
-
-    private static final String NAME = "viewer";
+public class Viewer extends TemplateObject {
 
     Viewer() {
-        super(NAME);
+        super("viewer");
     }
 
     /** The signed-in person's roles as the navigation asks for them; nobody signed in has none. */
@@ -46,24 +40,7 @@ public class Viewer extends AbstractDialect implements IExpressionObjectDialect 
     }
 
     @Override
-    public IExpressionObjectFactory getExpressionObjectFactory() {
-        return new IExpressionObjectFactory() {
-
-            @Override
-            public Set<String> getAllExpressionObjectNames() {
-                return Set.of(NAME);
-            }
-
-            @Override
-            public Object buildObject(IExpressionContext context, String expressionObjectName) {
-                return Roles.of(SecurityContextHolder.getContext().getAuthentication());
-            }
-
-            @Override
-            public boolean isCacheable(String expressionObjectName) {
-                // Once per page: the same request, the same person.
-                return true;
-            }
-        };
+    Object forPage() {
+        return Roles.of(SecurityContextHolder.getContext().getAuthentication());
     }
 }
