@@ -29,6 +29,7 @@ import org.peersupport.organization.RosterImportService;
 import org.peersupport.organization.RosterQuery;
 import org.peersupport.organization.RosterService;
 import org.peersupport.referral.ReferralService;
+import org.peersupport.referral.QueueOrder;
 import org.peersupport.referral.TriageService;
 import org.peersupport.referral.Trigger;
 import org.peersupport.resource.ResourceDetails;
@@ -214,8 +215,8 @@ class DemoData implements ApplicationRunner {
                 Trigger.PATIENT_DEATH, false, null, false, UUID.randomUUID()));
         CurrentUser coordinator = signedIn("coordinator@example.org");
         CurrentUser supporter = signedIn("supporter@example.org");
-        var queued = triage.queue(new TriageService.QueueFilter(northbay.id(), null, null, null, null, null),
-                HospitalScope.everything(), PageRequest.of(0, 10)).getContent().stream()
+        var queued = triage.queue(TriageService.QueueFilter.of(northbay.id(), null),
+                QueueOrder.URGENT_FIRST, HospitalScope.everything(), PageRequest.of(0, 10)).getContent().stream()
                 .filter(row -> row.trigger() == Trigger.PATIENT_DEATH).findFirst().orElseThrow();
         long demoSupporter = supporters.ofPhysician(supporter.physicianId().orElseThrow()).orElseThrow().id();
         triage.assign(queued.id(), demoSupporter, triage.caseFor(queued.id(), coordinator).version(), coordinator);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.peersupport.account.AccountService;
 import org.peersupport.referral.ReferralEvents.ReferralAssigned;
+import org.peersupport.referral.ReferralEvents.ReferralNotAssigned;
 import org.peersupport.referral.ReferralEvents.ReferralOverdue;
 import org.peersupport.referral.ReferralEvents.ReferralReceived;
 import org.peersupport.supporter.SupporterDirectory;
@@ -42,6 +43,12 @@ class ReferralNotices {
             accounts.emailOfPhysicianAccount(physicianId).ifPresent(email -> mail.send(List.of(email),
                     "mail.referral.assigned.subject", "mail.referral.assigned.body", "/cases/" + event.referralId()));
         }
+    }
+
+    @ApplicationModuleListener
+    void on(ReferralNotAssigned event) {
+        mail.send(accounts.coordinatorEmails(event.hospitalId()), "mail.referral.notAssigned.subject",
+                "mail.referral.notAssigned.body", "/triage/" + event.referralId());
     }
 
     @ApplicationModuleListener

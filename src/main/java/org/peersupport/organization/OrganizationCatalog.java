@@ -55,12 +55,14 @@ class OrganizationCatalog {
 
     ProgramSettingsView settings() {
         return cache.read(SETTINGS, "", () -> jdbc.queryForObject("""
-                select program_name, matching_policy, first_contact_target_hours, urgent_target_hours,
+                select program_name, matching_policy, assign_target_hours, urgent_assign_target_hours,
+                       first_contact_target_hours, urgent_target_hours,
                        certification_valid_months, note_retention_days, survey_min_group_size,
                        survey_min_free_text_size, supporters_per_department
                   from program_settings where id = 1
                 """, (rs, n) -> new ProgramSettingsView(rs.getString(1), MatchingPolicy.valueOf(rs.getString(2)),
-                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9))));
+                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+                rs.getInt(10), rs.getInt(11))));
     }
 
     /** Every hospital, by name, and by id. */

@@ -82,16 +82,7 @@ public class RosterService {
             where.append(" and p.active = ?");
             args.add(query.active());
         }
-        // Each of the first three words must match the name or the e-mail: "garcia al" finds Alex Garcia.
-        String[] words = query.text() == null ? new String[0] : query.text().strip().split("\\s+", 4);
-        for (int i = 0; i < Math.min(words.length, 3); i++) {
-            String pattern = likePattern(words[i]);
-            if (!pattern.isEmpty()) {
-                where.append(" and (lower(p.name) like ? escape '\\' or p.email like ? escape '\\')");
-                args.add(pattern);
-                args.add(pattern);
-            }
-        }
+        words(query.text(), where, args);
         String from = " from physician p join department d on d.id = p.department_id" + where;
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(pageable.getPageSize());
@@ -103,6 +94,39 @@ public class RosterService {
         long total = pageable.getOffset() == 0 && rows.size() < pageable.getPageSize() ? rows.size()
                 : jdbc.queryForObject("select count(*)" + from, Long.class, args.toArray());
         return new PageImpl<>(rows, pageable, total);
+    }
+
+    /**
+     * The ids of the roster rows in the scope whose name or e-mail holds every word of the text,
+     * at most {@code limit} of them: other modules search their records by the people named in them.
+     */
+    public List<Long> idsMatching(String text, HospitalScope scope, int limit) {
+        if (!scope.all() && scope.hospitalIds().isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> args = new ArrayList<>();
+        if (!scope.all()) {
+            where.append(" and d.hospital_id = any (?)");
+            args.add(scope.hospitalIds().toArray(Long[]::new));
+        }
+        words(text, where, args);
+        args.add(limit);
+        return jdbc.queryForList("select p.id from physician p join department d on d.id = p.department_id" + where
+                + " limit ?", Long.class, args.toArray());
+    }
+
+    /** Each of the first three words must match the name or the e-mail: "garcia al" finds Alex Garcia. */
+    private static void words(String text, StringBuilder where, List<Object> args) {
+        String[] words = text == null ? new String[0] : text.strip().split("\\s+", 4);
+        for (int i = 0; i < Math.min(words.length, 3); i++) {
+            String pattern = likePattern(words[i]);
+            if (!pattern.isEmpty()) {
+                where.append(" and (lower(p.name) like ? escape '\\' or p.email like ? escape '\\')");
+                args.add(pattern);
+                args.add(pattern);
+            }
+        }
     }
 
     public Optional<PhysicianSummary> physician(long id) {

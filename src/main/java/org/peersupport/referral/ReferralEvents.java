@@ -16,6 +16,10 @@ public final class ReferralEvents {
     public record ReferralAssigned(UUID referralId, long supporterId) {
     }
 
+    /** A new case was not given to a supporter within the assignment target of its receipt. */
+    public record ReferralNotAssigned(UUID referralId, long hospitalId) {
+    }
+
     /** First contact did not happen in time. */
     public record ReferralOverdue(UUID referralId, long hospitalId) {
     }

@@ -2,10 +2,17 @@ package org.peersupport.referral;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.peersupport.organization.ProgramSettingsView;
+import org.peersupport.referral.ReferralEvents.ReferralNotAssigned;
 import org.peersupport.referral.ReferralEvents.ReferralOverdue;
 import org.peersupport.referral.domain.Referral;
+import org.peersupport.referral.domain.ReferralQueue;
 import org.peersupport.referral.domain.ReferralRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds cases whose first contact is overdue and tells the coordinators, once per case: the
- * notice row is inserted first, and only a new row raises the event that sends the e-mail.
+ * Finds cases not assigned in time, and cases whose first contact is overdue, and tells the
+ * coordinators, once per case and stage: the notice row is inserted first, and only a new row
+ * raises the event that sends the e-mail.
  */
 @Component
 public class ReferralJobs {
@@ -99,14 +107,29 @@ public class ReferralJobs {
     @Transactional
     public int notifyOverdue(Instant now) {
         int count = 0;
+        ProgramSettingsView settings = organization.settings();
+        List<Map<String, Object>> unassigned = jdbc.queryForList("select r.id, r.hospital_id from referral r where "
+                + ReferralQueue.overdue(OverdueStage.ASSIGNMENT),
+                ReferralQueue.overdueArguments(OverdueStage.ASSIGNMENT, settings, now).toArray());
+        for (Map<String, Object> r : unassigned) {
+            if (notice(r.get("id"), OverdueStage.ASSIGNMENT)) {
+                events.publishEvent(new ReferralNotAssigned((UUID) r.get("id"), (Long) r.get("hospital_id")));
+                count++;
+            }
+        }
         for (Referral r : referrals.findOverdue(now)) {
-            if (jdbc.update("insert into referral_overdue_notice (referral_id) values (?) on conflict do nothing",
-                    r.getId()) == 1) {
+            if (notice(r.getId(), OverdueStage.FIRST_CONTACT)) {
                 events.publishEvent(new ReferralOverdue(r.getId(), r.getHospitalId()));
                 count++;
             }
         }
         log.info("Overdue referrals: {} new notices", count);
         return count;
+    }
+
+    /** Whether this is the first notice of the case at this stage. */
+    private boolean notice(Object referralId, OverdueStage stage) {
+        return jdbc.update("insert into referral_overdue_notice (referral_id, stage) values (?, ?) on conflict do nothing",
+                referralId, stage.name()) == 1;
     }
 }

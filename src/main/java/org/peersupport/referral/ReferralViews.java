@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
+import org.peersupport.organization.ProgramSettingsView;
+
 /** Read models of the referral pages. Each holds only what its reader may see. */
 public final class ReferralViews {
 
@@ -16,10 +18,10 @@ public final class ReferralViews {
     public record SentReferral(String colleagueName, ZonedDateTime submittedAt, String state) {
     }
 
-    /** A line of the coordinators' triage queue. */
+    /** A line of the coordinators' triage queue; {@code waitedHours} counts from receipt to now. */
     public record QueueRow(UUID id, String physicianName, String departmentName, String hospitalName,
             Trigger trigger, ReferralSource source, boolean urgent, ReferralStatus status, ZonedDateTime createdAt,
-            ZonedDateTime dueAt, TimeLeft timeLeft, String supporterName, boolean escalated) {
+            long waitedHours, TimeLeft timeLeft, String supporterName, boolean escalated) {
     }
 
     /** A case as a coordinator of its hospital sees it. */
@@ -45,11 +47,26 @@ public final class ReferralViews {
             Instant assignedAt) {
     }
 
-    /** Time left until first contact is due; negative when overdue. */
-    public record TimeLeft(long minutes) {
+    /**
+     * Time left on a case's clock; negative when overdue. A new case runs against the assignment
+     * target from its receipt, an assigned one against its first-contact due time.
+     */
+    public record TimeLeft(long minutes, boolean assignment) {
 
+        /** Until first contact is due. */
         public static TimeLeft until(Instant due, Instant now) {
-            return due == null ? null : new TimeLeft(Duration.between(now, due).toMinutes());
+            return due == null ? null : new TimeLeft(Duration.between(now, due).toMinutes(), false);
+        }
+
+        /** The clock a case in this status runs against now, if any. */
+        public static TimeLeft of(ReferralStatus status, boolean urgent, Instant createdAt, Instant dueAt,
+                ProgramSettingsView settings, Instant now) {
+            return switch (status) {
+                case NEW -> new TimeLeft(Duration.between(now, createdAt.plus(settings.assignTarget(urgent)))
+                        .toMinutes(), true);
+                case ASSIGNED -> until(dueAt, now);
+                case CONTACTED, CLOSED -> null;
+            };
         }
 
         public boolean overdue() {

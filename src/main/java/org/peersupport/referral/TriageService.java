@@ -50,17 +50,61 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class TriageService {
 
-    /** With no status chosen, the queue holds the open cases; closed ones are asked for by status. */
+    /**
+     * With no status chosen, the queue holds the open cases; closed ones are asked for by status.
+     * {@code name} finds the referred physician by name or e-mail.
+     */
     public record QueueFilter(Long hospitalId, Long departmentId, ReferralStatus status, ReferralSource source,
-            Trigger trigger, Integer olderThanHours) {
+            Trigger trigger, Integer olderThanHours, String name, Boolean urgent, OverdueStage overdue) {
+
+        /** The cases of one hospital (null: all), of one status (null: the open ones), in every other way. */
+        public static QueueFilter of(Long hospitalId, ReferralStatus status) {
+            return new QueueFilter(hospitalId, null, status, null, null, null, null, null, null);
+        }
+
+        /** The filters folded away on a phone: all but the name. */
+        public boolean narrowed() {
+            return hospitalId != null || departmentId != null || status != null || source != null || trigger != null
+                    || olderThanHours != null || urgent != null || overdue != null;
+        }
     }
 
-    /** A ranked suggestion, with the supporter's name for the coordinator. */
-    public record NamedSuggestion(Matching.Suggestion suggestion, String name) {
+    /**
+     * What needs the coordinators of some hospitals now: their new cases, the new urgent ones, and
+     * the open ones past a time target.
+     */
+    public record Attention(long newCases, long urgentNew, long assignmentOverdue, long firstContactOverdue) {
+
+        public static final Attention NONE = new Attention(0, 0, 0, 0);
+
+        /** The cases that need a coordinator to act: new ones, and those overdue for first contact. */
+        public long toAct() {
+            return newCases + firstContactOverdue;
+        }
     }
 
-    public record Suggestions(List<NamedSuggestion> ranked, Map<Matching.Exclusion, Long> excluded,
-            org.peersupport.organization.MatchingPolicy policy) {
+    /** How many suggestions a case page shows at first; the rest are one link away. */
+    public static final int SUGGESTIONS_SHOWN = 8;
+
+    /** A name search looks among this many roster rows at most: enough for any name, not for one letter. */
+    static final int NAME_MATCHES = 5_000;
+
+    /**
+     * A ranked suggestion as the coordinator reads it: the supporter's name with their own
+     * department, so that two supporters of one name are told apart, the departments they serve
+     * (the case's own first when they serve it), and whether they hold the case now.
+     */
+    public record NamedSuggestion(Matching.Suggestion suggestion, String name, String department,
+            List<String> serves, boolean current) {
+    }
+
+    /** The first {@code ranked} of {@code total} suggestions (the current supporter first), and why the others are not. */
+    public record Suggestions(List<NamedSuggestion> ranked, int total, Map<Matching.Exclusion, Long> excluded,
+            org.peersupport.organization.MatchingPolicy policy, String caseDepartment) {
+
+        public boolean more() {
+            return ranked.size() < total;
+        }
     }
 
     private final ReferralRepository referrals;
@@ -102,15 +146,24 @@ public class TriageService {
         this.calendar = calendar;
     }
 
-    /** Urgent first, then oldest; closed cases last. A fixed number of queries whatever the page size. */
-    public Page<QueueRow> queue(QueueFilter filter, HospitalScope scope, Pageable pageable) {
+    /** In the order asked for; closed cases last. A fixed number of queries whatever the page size. */
+    public Page<QueueRow> queue(QueueFilter filter, QueueOrder order, HospitalScope scope,
+            Pageable pageable) {
         Instant now = calendar.now();
+        List<Long> named = null;
+        if (filter.name() != null && !filter.name().isBlank()) {
+            named = roster.idsMatching(filter.name(), scope, NAME_MATCHES);
+            if (named.isEmpty()) {
+                return Page.empty(pageable);
+            }
+        }
+        ProgramSettingsView settings = organization.settings();
         // Never null: PostgreSQL cannot type a null timestamp parameter in "? is null".
         Instant createdBefore = filter.olderThanHours() == null ? now.plus(Duration.ofDays(1))
                 : now.minus(Duration.ofHours(filter.olderThanHours()));
         Page<ReferralQueue.Item> page = queue.page(new ReferralQueue.Criteria(scope.all() ? null : scope.hospitalIds(),
                 filter.hospitalId(), filter.departmentId(), filter.status(), filter.source(), filter.trigger(),
-                createdBefore), pageable);
+                filter.urgent(), filter.overdue(), createdBefore, named), order, settings, now, pageable);
         List<ReferralQueue.Item> items = page.getContent();
         Names names = names(items.stream().map(ReferralQueue.Item::physicianId).toList(),
                 items.stream().map(ReferralQueue.Item::hospitalId).toList(),
@@ -120,17 +173,28 @@ public class TriageService {
             ZoneId zone = names.zone(r.hospitalId());
             return new QueueRow(r.id(), names.physician(r.physicianId()), names.department(r.departmentId()),
                     names.hospital(r.hospitalId()), r.trigger(), r.source(), r.urgent(), r.status(),
-                    r.createdAt().atZone(zone), r.dueAt() == null ? null : r.dueAt().atZone(zone),
-                    r.status() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.dueAt(), now) : null,
+                    r.createdAt().atZone(zone), Duration.between(r.createdAt(), now).toHours(),
+                    TimeLeft.of(r.status(), r.urgent(), r.createdAt(), r.dueAt(), settings, now),
                     r.supporterId() == null ? null : names.supporter(r.supporterId()),
                     tallies.getOrDefault(r.id(), CaseContacts.Tally.NONE).escalated());
         });
     }
 
+    /** Counts only, without any case: nothing is read that needs an audit entry. */
+    public Attention attention(HospitalScope scope) {
+        if (!scope.all() && scope.hospitalIds().isEmpty()) {
+            return Attention.NONE;
+        }
+        long[] counts = queue.attention(scope.all() ? null : scope.hospitalIds(), organization.settings(),
+                calendar.now());
+        return new Attention(counts[0], counts[1], counts[2], counts[3]);
+    }
+
     /** The queue as a coordinator reads it: every case listed is a read, and is audited. */
     @Transactional
-    public Page<QueueRow> queueFor(CurrentUser coordinator, QueueFilter filter, Pageable pageable) {
-        Page<QueueRow> page = queue(filter, coordinator.hospitalScope(), pageable);
+    public Page<QueueRow> queueFor(CurrentUser coordinator, QueueFilter filter, QueueOrder order,
+            Pageable pageable) {
+        Page<QueueRow> page = queue(filter, order, coordinator.hospitalScope(), pageable);
         audit.recordAll(coordinator.accountId(), "LIST", "referral",
                 page.getContent().stream().map(row -> row.id().toString()).toList());
         return page;
@@ -150,41 +214,67 @@ public class TriageService {
                 names.department(r.getDepartmentId()), names.hospital(r.getHospitalId()), r.getTrigger(),
                 r.getSource(), r.isUrgent(), r.getStatus(), r.getOutcome(), r.getContext(), r.getEventDate(),
                 r.getCreatedAt().atZone(zone), r.getDueAt() == null ? null : r.getDueAt().atZone(zone),
-                r.getStatus() == ReferralStatus.ASSIGNED ? TimeLeft.until(r.getDueAt(), calendar.now()) : null,
+                TimeLeft.of(r.getStatus(), r.isUrgent(), r.getCreatedAt(), r.getDueAt(), organization.settings(),
+                        calendar.now()),
                 r.getSupporterId(), r.getSupporterId() == null ? null : names.supporter(r.getSupporterId()),
                 requests.findByReferralIdOrderBySubmittedAtAsc(id).size() + r.getForgottenReferrals(), r.getVersion(),
                 contacts.tally(id), lines);
     }
 
-    /** Ranked suggestions for a case, with the count of those excluded and why. */
-    public Suggestions suggestions(UUID id, HospitalScope scope) {
+    /**
+     * Ranked suggestions for a case, at most {@code limit} of them, with the count of those
+     * excluded and why. The supporter who holds the case now comes first, so a reassignment
+     * starts from them.
+     */
+    public Suggestions suggestions(UUID id, HospitalScope scope, int limit) {
         Referral r = scoped(id, scope);
         ProgramSettingsView settings = organization.settings();
         Matching.Result result = match(r, settings);
-        Map<Long, PhysicianSummary> people = roster.physicians(
-                result.suggestions().stream().map(Matching.Suggestion::physicianId).toList());
-        return new Suggestions(result.suggestions().stream().map(s -> new NamedSuggestion(s,
-                people.containsKey(s.physicianId()) ? people.get(s.physicianId()).name() : "?")).toList(),
-                result.excluded(), settings.matchingPolicy());
+        List<Matching.Suggestion> ranked = new java.util.ArrayList<>(result.suggestions());
+        if (r.getSupporterId() != null) {
+            ranked.stream().filter(s -> s.supporterId() == r.getSupporterId()).findFirst().ifPresent(current -> {
+                ranked.remove(current);
+                ranked.add(0, current);
+            });
+        }
+        List<Matching.Suggestion> shown = ranked.subList(0, Math.min(limit, ranked.size()));
+        Map<Long, PhysicianSummary> people = roster.physicians(shown.stream().map(Matching.Suggestion::physicianId)
+                .toList());
+        Map<Long, String> departments = new HashMap<>();
+        organization.departments(r.getHospitalId()).forEach(d -> departments.put(d.id(), d.name()));
+        String caseDepartment = departments.getOrDefault(r.getDepartmentId(), "?");
+        List<NamedSuggestion> named = shown.stream().map(s -> {
+            PhysicianSummary person = people.get(s.physicianId());
+            // The case's department first, then the others by name.
+            List<String> serves = s.departmentIds().stream()
+                    .sorted(java.util.Comparator.comparing((Long d) -> d != r.getDepartmentId())
+                            .thenComparing(d -> departments.getOrDefault(d, "")))
+                    .map(d -> departments.getOrDefault(d, "?")).toList();
+            return new NamedSuggestion(s, person == null ? "?" : person.name(),
+                    person == null ? "?" : person.departmentName(), serves,
+                    r.getSupporterId() != null && s.supporterId() == r.getSupporterId());
+        }).toList();
+        return new Suggestions(named, ranked.size(), result.excluded(), settings.matchingPolicy(), caseDepartment);
     }
 
     /**
-     * Assigns a suggested supporter. A supporter who is not among the suggestions (a crafted
-     * request, or one who became ineligible meanwhile) is refused with a message.
+     * Assigns a suggested supporter and answers their name, for the confirmation. A supporter who
+     * is not among the suggestions (a crafted request, or one who became ineligible meanwhile) is
+     * refused with a message.
      */
     @Transactional
-    public void assign(UUID id, long supporterId, long expectedVersion, CurrentUser coordinator) {
+    public String assign(UUID id, long supporterId, long expectedVersion, CurrentUser coordinator) {
         Referral r = scoped(id, coordinator.hospitalScope());
         StaleEdit.check(r.getVersion(), expectedVersion, Referral.class, id);
         ProgramSettingsView settings = organization.settings();
         if (!match(r, settings).suggests(supporterId)) {
             throw new RuleViolationException("supporterId", "referral.error.ineligible");
         }
-        r.assignTo(supporterId, calendar.now(),
-                Duration.ofHours(r.isUrgent() ? settings.urgentTargetHours() : settings.firstContactTargetHours()));
+        r.assignTo(supporterId, calendar.now(), settings.firstContactTarget(r.isUrgent()));
         referrals.saveAndFlush(r);
         audit.record(coordinator.accountId(), "ASSIGN", "referral", id.toString());
         events.publishEvent(new ReferralAssigned(id, supporterId));
+        return names(List.of(r)).supporter(supporterId);
     }
 
     @Transactional

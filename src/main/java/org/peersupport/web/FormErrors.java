@@ -1,5 +1,8 @@
 package org.peersupport.web;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import org.peersupport.shared.RuleViolationException;
 import org.springframework.validation.BindingResult;
 
@@ -24,6 +27,20 @@ public final class FormErrors {
         catch (RuleViolationException ex) {
             reject(ex, result);
             return false;
+        }
+    }
+
+    /** As {@link #attempt(BindingResult, Runnable)}, for a change that answers something: empty when refused. */
+    public static <T> Optional<T> attemptToGet(BindingResult result, Supplier<T> change) {
+        if (result.hasErrors()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(change.get());
+        }
+        catch (RuleViolationException ex) {
+            reject(ex, result);
+            return Optional.empty();
         }
     }
 

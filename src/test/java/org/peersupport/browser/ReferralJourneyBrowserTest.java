@@ -1,11 +1,15 @@
 package org.peersupport.browser;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.peersupport.account.CurrentUser;
@@ -94,23 +98,29 @@ class ReferralJourneyBrowserTest {
         assertThat(jdbc.queryForObject("select urgent from referral where id = ?", Boolean.class, id)).isTrue();
         browser.signOut();
 
-        // The coordinator opens the case from the queue and assigns the top suggestion.
+        // The coordinator opens the case from the queue, where it shows how long it has to be assigned.
         browser.signIn(coordinator.email(), Fixtures.PASSWORD);
         browser.find(By.xpath("//header//a[normalize-space()='Triage']")).click();
         browser.waitForHeading("Triage queue");
         WebElement row = browser.find(By.xpath("//main//table//tr[.//a[normalize-space()='" + colleague + "']]"));
-        assertThat(row.getText()).contains("Urgent", "Adverse event or medical error", "New");
+        assertThat(row.getText()).contains("Urgent", "Adverse event or medical error", "Colleague", "New",
+                "assign within", "under 1 h");
         row.findElement(By.linkText(colleague)).click();
         browser.waitForHeading(colleague);
         assertThat(browser.path()).isEqualTo("/triage/" + id);
+
+        // Nothing is chosen for them; a click anywhere on a card chooses that supporter.
         WebElement top = browser.find(By.cssSelector("input[name=supporterId]"));
-        assertThat(top.isSelected()).isTrue();
+        assertThat(top.isSelected()).isFalse();
         assertThat(top.getAttribute("value")).isEqualTo(String.valueOf(supporter.id()));
-        assertThat(labelOf(By.cssSelector("input[name=supporterId]")).getText()).contains(supporterName,
-                "same department", "0 of 3 open cases");
+        WebElement card = browser.find(By.cssSelector("label.choice-card"));
+        assertThat(card.getText()).contains(supporterName, "serves " + department(place.departmentId())
+                + ", the colleague's department", "0 of 3 open cases");
+        card.findElement(By.cssSelector(".small")).click();
+        assertThat(top.isSelected()).isTrue();
         browser.find(By.xpath("//main//button[normalize-space()='Assign']")).click();
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .alert-success"),
-                "The case is assigned"));
+                "The case is assigned to " + supporterName));
         assertThat(browser.find(By.tagName("main")).getText()).contains("Assigned", supporterName, "due in");
         browser.signOut();
 
@@ -129,6 +139,57 @@ class ReferralJourneyBrowserTest {
         String page = browser.driver().getPageSource();
         assertThat(page).doesNotContain(referrerName, referrer.displayName(), referrer.email());
         browser.screenshot("referral-journey-supporter-case");
+    }
+
+    @Test
+    void on_a_phone_the_queue_fits_the_screen_and_its_filters_fold_away() {
+        Place place = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        CurrentUser referrer = fixtures.physicianUser(place.departmentId());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long colleague = fixtures.physician(place.departmentId());
+            names.add(roster.physician(colleague).orElseThrow().name());
+            jdbc.update("insert into referral (id, hospital_id, department_id, physician_id, source, trigger_kind, "
+                    + "urgent, status, created_at) values (?, ?, ?, ?, 'SELF', 'ADVERSE_EVENT', ?, 'NEW', ?)",
+                    UUID.randomUUID(), place.hospitalId(), place.departmentId(), colleague, i == 0,
+                    java.sql.Timestamp.from(fixtures.now().minus(java.time.Duration.ofHours(30L * i))));
+        }
+
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.signIn(coordinator.email(), Fixtures.PASSWORD);
+            browser.open("/triage");
+            browser.waitForHeading("Triage queue");
+            // The search and the order are in view; the other filters wait behind their button.
+            assertThat(browser.find(By.id("name")).isDisplayed()).isTrue();
+            assertThat(browser.find(By.id("sort")).isDisplayed()).isTrue();
+            assertThat(browser.driver().findElement(By.id("hospitalId")).isDisplayed()).isFalse();
+            browser.screenshot("triage-phone");
+            browser.find(By.xpath("//main//button[normalize-space()='Filters']")).click();
+            browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("hospitalId")));
+
+            // Every case reads in full, without the page scrolling sideways.
+            Long overflow = (Long) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(overflow).isZero();
+            for (String name : names) {
+                WebElement row = browser.find(By.xpath("//main//tr[.//a[normalize-space()='" + name + "']]"));
+                assertThat(row.getText()).contains("Self-referral", "New");
+                assertThat(row.getRect().getX() + row.getRect().getWidth()).isLessThanOrEqualTo(390);
+            }
+            assertThat(browser.find(By.tagName("main")).getText()).contains("assignment overdue by", "30 h",
+                    "2 days");
+        }
+        finally {
+            browser.driver().manage().deleteAllCookies();
+            browser.driver().manage().window().setSize(new Dimension(1280, 1024));
+        }
+    }
+
+    private String department(long departmentId) {
+        return jdbc.queryForObject("select name from department where id = ?", String.class, departmentId);
     }
 
     private WebElement labelOf(By input) {

@@ -197,7 +197,8 @@ class TwoInstancesTests {
         ProgramSettingsView before = onSecond.settings();
         String program = Fixtures.unique("Program");
         onFirst.changeSettings(new ProgramSettingsView(program, before.matchingPolicy(),
-                before.firstContactTargetHours(), before.urgentTargetHours(), before.certificationValidMonths(),
+                before.assignTargetHours(), before.urgentAssignTargetHours(), before.firstContactTargetHours(),
+                before.urgentTargetHours(), before.certificationValidMonths(),
                 before.noteRetentionDays(), before.surveyMinGroupSize(), before.surveyMinFreeTextSize(),
                 before.supportersPerDepartment()), onFirst.settingsVersion());
         try {

@@ -116,19 +116,22 @@ class OrganizationAdministrationTests {
         var settings = organization.settings();
         long version = organization.settingsVersion();
         assertThat(mvc.post().uri("/admin/settings").param("programName", settings.programName())
-                .param("matchingPolicy", "ANY").param("firstContactTargetHours", "24")
+                .param("matchingPolicy", "ANY").param("assignTargetHours", "24").param("urgentAssignTargetHours", "2")
+                .param("firstContactTargetHours", "24")
                 .param("urgentTargetHours", "48").param("certificationValidMonths", "24")
                 .param("noteRetentionDays", "30").param("surveyMinGroupSize", "5").param("surveyMinFreeTextSize", "10").param("supportersPerDepartment", "2")
                 .param("version", String.valueOf(version)).with(csrf()).with(user(admin)))
                 .hasStatusOk().bodyText().contains("The urgent target cannot be longer than the ordinary target.");
         assertThat(mvc.post().uri("/admin/settings").param("programName", settings.programName())
-                .param("matchingPolicy", "NOT_A_POLICY").param("firstContactTargetHours", "abc")
+                .param("matchingPolicy", "NOT_A_POLICY").param("assignTargetHours", "24").param("urgentAssignTargetHours", "2")
+                .param("firstContactTargetHours", "abc")
                 .param("urgentTargetHours", "-4").param("certificationValidMonths", "24")
                 .param("noteRetentionDays", "30").param("surveyMinGroupSize", "5").param("surveyMinFreeTextSize", "10").param("supportersPerDepartment", "2")
                 .param("version", String.valueOf(version)).with(csrf()).with(user(admin)))
                 .hasStatusOk().bodyText().contains("This value is not valid.");
         assertThat(mvc.post().uri("/admin/settings").param("programName", "x".repeat(500))
-                .param("matchingPolicy", "ANY").param("firstContactTargetHours", "24")
+                .param("matchingPolicy", "ANY").param("assignTargetHours", "24").param("urgentAssignTargetHours", "2")
+                .param("firstContactTargetHours", "24")
                 .param("urgentTargetHours", "-4").param("certificationValidMonths", "24")
                 .param("noteRetentionDays", "30").param("surveyMinGroupSize", "5").param("surveyMinFreeTextSize", "10").param("supportersPerDepartment", "2")
                 .param("version", String.valueOf(version)).with(csrf()).with(user(admin)))
@@ -141,7 +144,8 @@ class OrganizationAdministrationTests {
         var settings = organization.settings();
         long version = organization.settingsVersion();
         assertThat(mvc.post().uri("/admin/settings").param("programName", settings.programName())
-                .param("matchingPolicy", "ANY").param("firstContactTargetHours", "24")
+                .param("matchingPolicy", "ANY").param("assignTargetHours", "24").param("urgentAssignTargetHours", "2")
+                .param("firstContactTargetHours", "24")
                 .param("urgentTargetHours", "4").param("certificationValidMonths", "24")
                 .param("noteRetentionDays", "30").param("surveyMinGroupSize", "2").param("surveyMinFreeTextSize", "2")
                 .param("supportersPerDepartment", "2")

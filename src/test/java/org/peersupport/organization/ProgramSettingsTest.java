@@ -24,6 +24,19 @@ class ProgramSettingsTest {
     }
 
     @Test
+    void anUrgentReferralIsNeverGivenLongerToBeAssignedThanAnOrdinaryOne() {
+        ProgramSettingsView longer = new ProgramSettingsView("Program", MatchingPolicy.ANY, 8, 9, 24, 4, 24, 30, 5,
+                10, 2);
+        assertThatThrownBy(() -> settings.change(longer, NOW)).isInstanceOf(RuleViolationException.class)
+                .hasMessage("settings.error.urgentLonger");
+        ProgramSettingsView same = new ProgramSettingsView("Program", MatchingPolicy.ANY, 8, 8, 24, 4, 24, 30, 5,
+                10, 2);
+        settings.change(same, NOW);
+        assertThat(settings.view().assignTarget(true)).isEqualTo(java.time.Duration.ofHours(8));
+        assertThat(settings.view().firstContactTarget(true)).isEqualTo(java.time.Duration.ofHours(4));
+    }
+
+    @Test
     void freeTextNeedsAtLeastAsManyRespondentsAsFigures() {
         assertThatThrownBy(() -> settings.change(view(24, 4, 12, 10), NOW)).isInstanceOf(RuleViolationException.class)
                 .hasMessage("settings.error.freeTextSmaller");
@@ -44,7 +57,7 @@ class ProgramSettingsTest {
     }
 
     private static ProgramSettingsView view(int target, int urgent, int group, int freeText) {
-        return new ProgramSettingsView("Program", MatchingPolicy.OTHER_DEPARTMENT, target, urgent, 24, 30, group,
+        return new ProgramSettingsView("Program", MatchingPolicy.OTHER_DEPARTMENT, 24, 2, target, urgent, 24, 30, group,
                 freeText, 2);
     }
 }

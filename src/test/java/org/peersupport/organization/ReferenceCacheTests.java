@@ -172,7 +172,8 @@ class ReferenceCacheTests {
     }
 
     private static ProgramSettingsView withName(ProgramSettingsView s, String name) {
-        return new ProgramSettingsView(name, s.matchingPolicy(), s.firstContactTargetHours(), s.urgentTargetHours(),
+        return new ProgramSettingsView(name, s.matchingPolicy(), s.assignTargetHours(), s.urgentAssignTargetHours(),
+                s.firstContactTargetHours(), s.urgentTargetHours(),
                 s.certificationValidMonths(), s.noteRetentionDays(), s.surveyMinGroupSize(), s.surveyMinFreeTextSize(),
                 s.supportersPerDepartment());
     }

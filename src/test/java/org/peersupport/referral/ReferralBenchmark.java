@@ -122,11 +122,12 @@ class ReferralBenchmark {
         long loaded = System.nanoTime();
 
         // What the pages show is right: the hospital's open cases in the queue, urgent first; closed on request.
-        Page<QueueRow> first = triage.queue(new QueueFilter(null, null, null, null, null, null),
-                coordinator.hospitalScope(), PageRequest.of(0, 25));
+        Page<QueueRow> first = triage.queue(QueueFilter.of(null, null),
+                QueueOrder.URGENT_FIRST, coordinator.hospitalScope(), PageRequest.of(0, 25));
         assertThat(first.getTotalElements()).isEqualTo(OPEN);
-        assertThat(triage.queue(new QueueFilter(null, null, ReferralStatus.CLOSED, null, null, null),
-                coordinator.hospitalScope(), PageRequest.of(0, 25)).getTotalElements()).isEqualTo(REFERRALS - OPEN);
+        assertThat(triage.queue(QueueFilter.of(null, ReferralStatus.CLOSED),
+                QueueOrder.URGENT_FIRST, coordinator.hospitalScope(), PageRequest.of(0, 25))
+                .getTotalElements()).isEqualTo(REFERRALS - OPEN);
         assertThat(first.getContent()).hasSize(25).allSatisfy(row -> {
             assertThat(row.urgent()).isTrue();
             assertThat(row.status()).isNotEqualTo(ReferralStatus.CLOSED);

@@ -57,6 +57,9 @@ class ReferralNoticeTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.peersupport.organization.OrganizationService organization;
+
     ReferralRecords referrals;
 
     Place place;
@@ -192,6 +195,60 @@ class ReferralNoticeTests {
                     .noneSatisfy(b -> assertThat(b).contains(notYetDue.toString()));
         }
         assertThat(TestMail.to(otherHospitalsCoordinator.email())).isEmpty();
+    }
+
+    @Test
+    void a_case_left_unassigned_past_its_target_is_mailed_once_and_again_when_its_first_contact_is_late()
+            throws Exception {
+        var settings = organization.settings();
+        UUID waiting = referrals.refer(referrer, fixtures.physician(place.departmentId()));
+        UUID urgent = referrals.refer(referrer, fixtures.physician(place.departmentId()), true, null, false);
+        UUID ordinary = referrals.refer(referrer, fixtures.physician(place.departmentId()));
+        // Past the ordinary target; past the urgent one; an ordinary case past only the urgent one.
+        received(waiting, settings.assignTarget(false).plusMinutes(1));
+        received(urgent, settings.assignTarget(true).plusMinutes(1));
+        received(ordinary, settings.assignTarget(true).plusMinutes(1));
+        jobs.notifyOverdue(fixtures.now());
+        jobs.notifyOverdue(fixtures.now());
+        for (UUID id : List.of(waiting, urgent, ordinary)) {
+            settled(id);
+        }
+        assertThat(jdbc.queryForList("select referral_id from referral_overdue_notice where referral_id in (?, ?, ?)"
+                + " and stage = 'ASSIGNMENT'", UUID.class, waiting, urgent, ordinary))
+                .containsExactlyInAnyOrder(waiting, urgent);
+        List<String> unassigned = new ArrayList<>();
+        for (MimeMessage mail : TestMail.to(firstCoordinator.email())) {
+            if (mail.getSubject().equals("A referral is waiting for a supporter")) {
+                unassigned.add(body(mail));
+            }
+        }
+        assertThat(unassigned).hasSize(2).anySatisfy(b -> assertThat(b).contains("/triage/" + waiting))
+                .anySatisfy(b -> assertThat(b).contains("/triage/" + urgent));
+
+        // Assigned at last, and then late for its first contact: a notice of that stage too.
+        CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+        referrals.assign(waiting, supporter.id(), firstCoordinator);
+        jdbc.update("update referral set due_at = ? where id = ?", Timestamp.from(fixtures.now().minusSeconds(60)),
+                waiting);
+        jobs.notifyOverdue(fixtures.now());
+        settled(waiting);
+        assertThat(jdbc.queryForList("select stage from referral_overdue_notice where referral_id = ?", String.class,
+                waiting)).containsExactlyInAnyOrder("ASSIGNMENT", "FIRST_CONTACT");
+        assertThat(TestMail.to(firstCoordinator.email())).filteredOn(m -> subject(m).equals("A referral is overdue"))
+                .singleElement().satisfies(m -> assertThat(body(m)).contains("/triage/" + waiting));
+    }
+
+    private void received(UUID id, Duration ago) {
+        jdbc.update("update referral set created_at = ? where id = ?", Timestamp.from(fixtures.now().minus(ago)), id);
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Test

@@ -445,6 +445,80 @@ class ReferralWorkflowTests {
         assertThat(referrals.casesOf(physician)).isZero();
     }
 
+    // --- The queue ---
+
+    @Test
+    void the_queue_shows_how_long_each_case_waited_its_source_and_the_time_left_to_assign_it() throws Exception {
+        var settings = organization.settings();
+        long late = fixtures.physician(place.departmentId());
+        long self = fixtures.physician(place.departmentId());
+        long urgent = fixtures.physician(place.departmentId());
+        UUID lateCase = referrals.refer(referrer, late);
+        jdbc.update("update referral set created_at = ? where id = ?",
+                Timestamp.from(clock.instant().minus(settings.assignTarget(false)).minus(Duration.ofHours(3))),
+                lateCase);
+        UUID selfCase = referrals.refer(referrer, self);
+        jdbc.update("update referral set source = 'SELF' where id = ?", selfCase);
+        referrals.refer(referrer, urgent, true, null, false);
+
+        String page = queue("");
+        long waited = settings.assignTarget(false).toHours() + 3;
+        assertThat(page).contains(waited + " h", "assignment overdue by 3 h", "under 1 h",
+                "assign within " + settings.assignTarget(false).toHours() + " h",
+                "assign within " + settings.assignTarget(true).toHours() + " h", "Self-referral", "Colleague");
+        // Urgent first, then the longest waiting.
+        assertThat(order(page, urgent, late, self)).isSorted();
+        assertThat(order(queue("?sort=LONGEST_WAITING"), late, self, urgent)).isSorted();
+        // The late one is overdue, the urgent one is due within its own shorter target.
+        assertThat(order(queue("?sort=DUE_FIRST"), late, urgent, self)).isSorted();
+    }
+
+    @Test
+    void the_queue_finds_a_colleague_by_name_within_the_coordinators_hospitals_only() throws Exception {
+        long found = fixtures.physician(place.departmentId());
+        long other = fixtures.physician(place.departmentId());
+        referrals.refer(referrer, found);
+        referrals.refer(referrer, other);
+        Place elsewhere = fixtures.hospital();
+        long namesake = fixtures.physician(elsewhere.departmentId());
+        jdbc.update("update physician set name = ? where id = ?", referrals.name(found), namesake);
+        referrals.refer(fixtures.physicianUser(elsewhere.departmentId()), namesake);
+
+        String name = referrals.name(found);
+        String[] words = name.split(" ");
+        // Two of its words, in another order and case, as a coordinator would type them.
+        String page = named(words[1].toUpperCase() + " " + words[0].toLowerCase());
+        assertThat(page).contains(name, "value=\"" + words[1].toUpperCase() + " " + words[0].toLowerCase() + "\"")
+                .doesNotContain(referrals.name(other), elsewhere.hospitalName());
+        // A wildcard is a character like any other.
+        assertThat(named("%")).contains("No cases match.");
+        assertThat(named("nobody-is-called-this")).contains("No cases match.")
+                .doesNotContain(referrals.name(other));
+        assertThat(named("x".repeat(5000))).contains("No cases match.");
+        assertThat(mvc.get().uri("/triage?sort=NOT_AN_ORDER").with(user(coordinator)))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    private String named(String name) throws Exception {
+        return mvc.get().uri("/triage").param("name", name).with(user(coordinator)).exchange().getResponse()
+                .getContentAsString();
+    }
+
+    private String queue(String query) throws Exception {
+        return mvc.get().uri("/triage" + query).with(user(coordinator)).exchange().getResponse()
+                .getContentAsString();
+    }
+
+    /** Where each physician's name first appears on the page. */
+    private List<Integer> order(String page, long... physicians) {
+        List<Integer> at = new ArrayList<>();
+        for (long id : physicians) {
+            assertThat(page).contains(referrals.name(id));
+            at.add(page.indexOf(referrals.name(id)));
+        }
+        return at;
+    }
+
     // --- Matching and assignment ---
 
     @Test
@@ -458,14 +532,19 @@ class ReferralWorkflowTests {
         String page = mvc.get().uri("/triage/{id}", id).with(user(coordinator)).exchange().getResponse()
                 .getContentAsString();
         assertThat(topSuggestion(page)).isEqualTo(free.id());
+        assertThat(checkedSuggestions(page)).as("nothing chosen for the coordinator").isEmpty();
         assertThat(page).contains(referrals.name(free.physicianId()), referrals.name(busy.physicianId()),
                 "0 of 3 open cases", "1 of 3 open cases");
         assertThat(page.indexOf(referrals.name(free.physicianId())))
                 .isLessThan(page.indexOf(referrals.name(busy.physicianId())));
 
-        assertThat(mvc.post().uri("/triage/{id}/assign", id).param("supporterId", String.valueOf(free.id()))
-                .param("version", String.valueOf(referrals.version(id))).with(csrf()).with(user(coordinator)))
-                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/triage/" + id);
+        MvcTestResult assigned = mvc.post().uri("/triage/{id}/assign", id)
+                .param("supporterId", String.valueOf(free.id())).param("version", String.valueOf(referrals.version(id)))
+                .with(csrf()).with(user(coordinator)).exchange();
+        assertThat(assigned).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/triage/" + id);
+        // The confirmation names the supporter (the browser journey reads it on the page).
+        assertThat((Map<String, Object>) assigned.getMvcResult().getFlashMap()).containsEntry("flash", "triage.assigned")
+                .containsEntry("flashArgument", referrals.name(free.physicianId()));
 
         Map<String, Object> row = referrals.row(id);
         assertThat(row).containsEntry("status", "ASSIGNED").containsEntry("supporter_id", free.id());
@@ -479,6 +558,55 @@ class ReferralWorkflowTests {
                 .contains("Assigned", "due in " + organization.settings().firstContactTargetHours() + " h");
         assertThat(mvc.get().uri("/cases").with(user(free.user()))).hasStatusOk().bodyText()
                 .contains(referrals.name(colleague), "/cases/" + id);
+    }
+
+    @Test
+    void suggestions_tell_namesakes_apart_and_a_reassignment_starts_from_the_current_supporter() throws Exception {
+        long otherDepartment = organization.createDepartment(place.hospitalId(), Fixtures.unique("Surgery"),
+                HospitalScope.everything());
+        String surgery = jdbc.queryForObject("select name from department where id = ?", String.class, otherDepartment);
+        String own = jdbc.queryForObject("select name from department where id = ?", String.class,
+                place.departmentId());
+        CertifiedSupporter here = fixtures.certifiedSupporter(place.departmentId());
+        CertifiedSupporter there = fixtures.certifiedSupporter(otherDepartment);
+        // Namesakes: the same name, told apart by their departments.
+        String name = referrals.name(here.physicianId());
+        jdbc.update("update physician set name = ? where id = ?", name, there.physicianId());
+        UUID id = referrals.refer(referrer, fixtures.physician(place.departmentId()));
+
+        String page = mvc.get().uri("/triage/{id}", id).with(user(coordinator)).exchange().getResponse()
+                .getContentAsString();
+        assertThat(checkedSuggestions(page)).isEmpty();
+        assertThat(page).contains("serves " + own + ", the colleague&#39;s department", "serves " + surgery,
+                name + "</strong>", "· " + own, "· " + surgery).doesNotContain("another department");
+
+        referrals.assign(id, here.id(), coordinator);
+        page = mvc.get().uri("/triage/{id}", id).with(user(coordinator)).exchange().getResponse()
+                .getContentAsString();
+        assertThat(topSuggestion(page)).isEqualTo(here.id());
+        assertThat(checkedSuggestions(page)).containsExactly(here.id());
+        assertThat(page).contains("Has the case now", "Reassign");
+    }
+
+    @Test
+    void a_long_list_of_suggestions_shows_the_first_ones_and_the_rest_on_request() throws Exception {
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < TriageService.SUGGESTIONS_SHOWN + 2; i++) {
+            all.add(fixtures.certifiedSupporter(place.departmentId()).id());
+        }
+        UUID id = referrals.refer(referrer, fixtures.physician(place.departmentId()));
+        String first = mvc.get().uri("/triage/{id}", id).with(user(coordinator)).exchange().getResponse()
+                .getContentAsString();
+        assertThat(Pattern.compile("name=\"supporterId\"").matcher(first).results().count())
+                .isEqualTo(TriageService.SUGGESTIONS_SHOWN);
+        assertThat(first).contains("Show all " + all.size() + " suggestions", "allSuggestions=true");
+        String every = mvc.get().uri("/triage/{id}?allSuggestions=true", id).with(user(coordinator)).exchange()
+                .getResponse().getContentAsString();
+        assertThat(Pattern.compile("name=\"supporterId\"").matcher(every).results().count()).isEqualTo(all.size());
+        assertThat(every).doesNotContain("Show all");
+        // A refused assignment keeps every suggestion, so the one chosen far down the list stays there.
+        assertThat(mvc.post().uri("/triage/{id}/assign", id).param("version", String.valueOf(referrals.version(id)))
+                .with(csrf()).with(user(coordinator))).hasStatusOk().bodyText().doesNotContain("Show all");
     }
 
     @Test
@@ -513,7 +641,7 @@ class ReferralWorkflowTests {
 
         UUID id = referrals.refer(referringSupporter.user(), fixtures.physician(place.departmentId()));
         long version = referrals.version(id);
-        assertThat(triage.suggestions(id, coordinator.hospitalScope()).ranked())
+        assertThat(triage.suggestions(id, coordinator.hospitalScope(), Integer.MAX_VALUE).ranked())
                 .extracting(s -> s.suggestion().supporterId()).containsExactly(eligible.id());
 
         for (long supporterId : new long[] {full.id(), paused.id(), referringSupporter.id(), elsewhere.id(), nominee,
@@ -616,7 +744,7 @@ class ReferralWorkflowTests {
         assertThat(mvc.get().uri("/cases").with(user(declining.user()))).hasStatusOk().bodyText()
                 .doesNotContain(referrals.name(colleague));
 
-        TriageService.Suggestions suggestions = triage.suggestions(id, coordinator.hospitalScope());
+        TriageService.Suggestions suggestions = triage.suggestions(id, coordinator.hospitalScope(), Integer.MAX_VALUE);
         assertThat(suggestions.ranked()).extracting(s -> s.suggestion().supporterId()).containsExactly(other.id());
         assertThat(suggestions.excluded()).containsEntry(org.peersupport.referral.domain.Matching.Exclusion
                 .DECLINED_THIS_CASE, 1L);
@@ -765,11 +893,22 @@ class ReferralWorkflowTests {
                 + "and action <> 'VIEW' order by id", String.class, id.toString());
     }
 
+    /** The first suggestion on the page. */
     static long topSuggestion(String page) {
+        Matcher first = Pattern.compile("<input[^>]*name=\"supporterId\"[^>]*value=\"(\\d+)\"").matcher(page);
+        assertThat(first.find()).as("a suggestion").isTrue();
+        return Long.parseLong(first.group(1));
+    }
+
+    /** The suggestions chosen when the page opens. */
+    static List<Long> checkedSuggestions(String page) {
         Matcher checked = Pattern.compile("<input[^>]*name=\"supporterId\"[^>]*value=\"(\\d+)\"[^>]*checked")
                 .matcher(page);
-        assertThat(checked.find()).as("a checked suggestion").isTrue();
-        return Long.parseLong(checked.group(1));
+        List<Long> ids = new ArrayList<>();
+        while (checked.find()) {
+            ids.add(Long.parseLong(checked.group(1)));
+        }
+        return ids;
     }
 
     static Form form(long colleagueId, UUID key) {

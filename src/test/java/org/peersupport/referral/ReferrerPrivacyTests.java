@@ -61,7 +61,7 @@ class ReferrerPrivacyTests {
                 false, UUID.randomUUID()));
         UUID caseId = jdbc.queryForObject("select id from referral where physician_id = ?", UUID.class, colleague);
 
-        TriageService.Suggestions suggestions = triage.suggestions(caseId, coordinator.hospitalScope());
+        TriageService.Suggestions suggestions = triage.suggestions(caseId, coordinator.hospitalScope(), Integer.MAX_VALUE);
         assertThat(suggestions.ranked()).extracting(s -> s.suggestion().supporterId())
                 .contains(bystander.id()).doesNotContain(secondReferrer.id());
         assertThat(suggestions.excluded()).isEmpty();

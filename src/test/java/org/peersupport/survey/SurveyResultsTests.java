@@ -230,7 +230,8 @@ class SurveyResultsTests {
     private static org.peersupport.organization.ProgramSettingsView withMinimums(
             org.peersupport.organization.ProgramSettingsView s, int group, int freeText) {
         return new org.peersupport.organization.ProgramSettingsView(s.programName(), s.matchingPolicy(),
-                s.firstContactTargetHours(), s.urgentTargetHours(), s.certificationValidMonths(), s.noteRetentionDays(),
+                s.assignTargetHours(), s.urgentAssignTargetHours(), s.firstContactTargetHours(), s.urgentTargetHours(),
+                s.certificationValidMonths(), s.noteRetentionDays(),
                 group, freeText, s.supportersPerDepartment());
     }
 

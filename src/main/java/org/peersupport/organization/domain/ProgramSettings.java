@@ -29,6 +29,10 @@ public class ProgramSettings {
     @Enumerated(EnumType.STRING)
     private MatchingPolicy matchingPolicy;
 
+    private int assignTargetHours;
+
+    private int urgentAssignTargetHours;
+
     private int firstContactTargetHours;
 
     private int urgentTargetHours;
@@ -67,6 +71,9 @@ public class ProgramSettings {
      */
     public void change(ProgramSettingsView values, Instant now) {
         List<RuleViolationException> broken = new ArrayList<>();
+        if (values.urgentAssignTargetHours() > values.assignTargetHours()) {
+            broken.add(new RuleViolationException("urgentAssignTargetHours", "settings.error.urgentLonger"));
+        }
         if (values.urgentTargetHours() > values.firstContactTargetHours()) {
             broken.add(new RuleViolationException("urgentTargetHours", "settings.error.urgentLonger"));
         }
@@ -84,6 +91,8 @@ public class ProgramSettings {
         RuleViolationException.throwIfAny(broken);
         this.programName = values.programName();
         this.matchingPolicy = values.matchingPolicy();
+        this.assignTargetHours = values.assignTargetHours();
+        this.urgentAssignTargetHours = values.urgentAssignTargetHours();
         this.firstContactTargetHours = values.firstContactTargetHours();
         this.urgentTargetHours = values.urgentTargetHours();
         this.certificationValidMonths = values.certificationValidMonths();
@@ -95,7 +104,8 @@ public class ProgramSettings {
     }
 
     public ProgramSettingsView view() {
-        return new ProgramSettingsView(programName, matchingPolicy, firstContactTargetHours, urgentTargetHours,
+        return new ProgramSettingsView(programName, matchingPolicy, assignTargetHours, urgentAssignTargetHours,
+                firstContactTargetHours, urgentTargetHours,
                 certificationValidMonths, noteRetentionDays, surveyMinGroupSize, surveyMinFreeTextSize,
                 supportersPerDepartment);
     }

@@ -27,6 +27,8 @@ class SettingsController {
     record SettingsForm(
             @NotBlank @Size(max = 120) String programName,
             @NotNull MatchingPolicy matchingPolicy,
+            @NotNull @Min(1) @Max(720) Integer assignTargetHours,
+            @NotNull @Min(1) @Max(168) Integer urgentAssignTargetHours,
             @NotNull @Min(1) @Max(720) Integer firstContactTargetHours,
             @NotNull @Min(1) @Max(168) Integer urgentTargetHours,
             @NotNull @Min(1) @Max(120) Integer certificationValidMonths,
@@ -37,13 +39,15 @@ class SettingsController {
             long version) {
 
         static SettingsForm of(ProgramSettingsView s, long version) {
-            return new SettingsForm(s.programName(), s.matchingPolicy(), s.firstContactTargetHours(),
+            return new SettingsForm(s.programName(), s.matchingPolicy(), s.assignTargetHours(),
+                    s.urgentAssignTargetHours(), s.firstContactTargetHours(),
                     s.urgentTargetHours(), s.certificationValidMonths(), s.noteRetentionDays(),
                     s.surveyMinGroupSize(), s.surveyMinFreeTextSize(), s.supportersPerDepartment(), version);
         }
 
         ProgramSettingsView view() {
-            return new ProgramSettingsView(programName, matchingPolicy, firstContactTargetHours, urgentTargetHours,
+            return new ProgramSettingsView(programName, matchingPolicy, assignTargetHours, urgentAssignTargetHours,
+                    firstContactTargetHours, urgentTargetHours,
                     certificationValidMonths, noteRetentionDays, surveyMinGroupSize, surveyMinFreeTextSize,
                     supportersPerDepartment);
         }

@@ -41,8 +41,8 @@ public final class Matching {
         };
     }
 
-    public record Suggestion(long supporterId, long physicianId, boolean sameDepartment, int openCases, int capacity,
-            long certificationDaysLeft) {
+    public record Suggestion(long supporterId, long physicianId, Set<Long> departmentIds, boolean sameDepartment,
+            int openCases, int capacity, long certificationDaysLeft) {
     }
 
     public record Result(List<Suggestion> suggestions, Map<Exclusion, Long> excluded) {
@@ -80,7 +80,8 @@ public final class Matching {
                 excluded.merge(Exclusion.SAME_DEPARTMENT, 1L, Long::sum);
             }
             else if (!barred.contains(c.supporterId())) {
-                suggestions.add(new Suggestion(c.supporterId(), c.physicianId(), same, c.openCases(), c.capacity(),
+                suggestions.add(new Suggestion(c.supporterId(), c.physicianId(), Set.copyOf(c.departmentIds()), same,
+                        c.openCases(), c.capacity(),
                         c.certification().daysLeft()));
             }
         }

@@ -15,6 +15,8 @@ import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.PhysicianSummary;
 import org.peersupport.organization.RosterService;
 import org.peersupport.referral.Outcome;
+import org.peersupport.referral.OverdueStage;
+import org.peersupport.referral.QueueOrder;
 import org.peersupport.referral.ReferralService;
 import org.peersupport.referral.ReferralSource;
 import org.peersupport.referral.ReferralStatus;
@@ -85,41 +87,66 @@ class TriageController {
     String queue(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long hospitalId,
             @RequestParam(required = false) Long departmentId, @RequestParam(required = false) ReferralStatus status,
             @RequestParam(required = false) ReferralSource source, @RequestParam(required = false) Trigger trigger,
-            @RequestParam(required = false) Integer olderThanHours, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer olderThanHours, @RequestParam(required = false) String name,
+            @RequestParam(required = false) Boolean urgent, @RequestParam(required = false) OverdueStage overdue,
+            @RequestParam(defaultValue = "URGENT_FIRST") QueueOrder sort, @RequestParam(defaultValue = "0") int page,
             Model model) {
         Integer age = olderThanHours == null ? null : Math.max(0, Math.min(olderThanHours, 24 * 3650));
-        QueueFilter filter = new QueueFilter(hospitalId, departmentId, status, source, trigger, age);
-        model.addAttribute("cases", triage.queueFor(user, filter,
+        String words = name == null || name.isBlank() ? null : name.strip();
+        if (words != null && words.length() > NAME_LENGTH) {
+            words = words.substring(0, NAME_LENGTH);
+        }
+        // Urgent or all: "not urgent" is no question a coordinator asks.
+        Boolean urgentOnly = Boolean.TRUE.equals(urgent) ? true : null;
+        QueueFilter filter = new QueueFilter(hospitalId, departmentId, status, source, trigger, age, words,
+                urgentOnly, overdue);
+        model.addAttribute("cases", triage.queueFor(user, filter, sort,
                 PageRequest.of(Math.max(0, Math.min(page, 100_000)), 25)));
+        model.addAttribute("sort", sort);
+        model.addAttribute("orders", QueueOrder.values());
         model.addAttribute("filter", filter);
         model.addAttribute("hospitals", organization.hospitals(user.hospitalScope()));
         model.addAttribute("departments", organization.departments(user.hospitalScope()));
         model.addAttribute("statuses", ReferralStatus.values());
         model.addAttribute("sources", ReferralSource.values());
+        model.addAttribute("overdueStages", OverdueStage.values());
         model.addAttribute("baseUrl", UriComponentsBuilder.fromPath("/triage")
                 .queryParamIfPresent("hospitalId", Optional.ofNullable(hospitalId))
                 .queryParamIfPresent("departmentId", Optional.ofNullable(departmentId))
                 .queryParamIfPresent("status", Optional.ofNullable(status))
                 .queryParamIfPresent("source", Optional.ofNullable(source))
                 .queryParamIfPresent("trigger", Optional.ofNullable(trigger))
-                .queryParamIfPresent("olderThanHours", Optional.ofNullable(age)).encode().build().toUriString());
+                .queryParamIfPresent("olderThanHours", Optional.ofNullable(age))
+                .queryParamIfPresent("urgent", Optional.ofNullable(urgentOnly))
+                .queryParamIfPresent("overdue", Optional.ofNullable(overdue))
+                .queryParamIfPresent("name", Optional.ofNullable(words))
+                .queryParamIfPresent("sort", Optional.of(sort).filter(o -> o != QueueOrder.URGENT_FIRST))
+                .encode().build().toUriString());
         return "referral/queue";
     }
 
+    /** A name search reads this much of what was typed; no name is longer. */
+    static final int NAME_LENGTH = 100;
+
     @GetMapping("/{id}")
-    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
-        return casePage(user, triage.caseFor(id, user), model);
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean allSuggestions, Model model) {
+        return casePage(user, triage.caseFor(id, user), allSuggestions, model);
     }
 
     @PostMapping("/{id}/assign")
     String assign(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @Valid @ModelAttribute("assignForm") AssignForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        if (FormErrors.attempt(result, () -> triage.assign(id, form.supporterId(), form.version(), user))) {
+        Optional<String> assigned = FormErrors.attemptToGet(result,
+                () -> triage.assign(id, form.supporterId(), form.version(), user));
+        if (assigned.isPresent()) {
             redirect.addFlashAttribute("flash", "triage.assigned");
+            redirect.addFlashAttribute("flashArgument", assigned.get());
             return "redirect:/triage/" + id;
         }
-        return casePage(user, triage.caseFor(id, user), model);
+        // Every suggestion, so that the one chosen further down the list is still there.
+        return casePage(user, triage.caseFor(id, user), true, model);
     }
 
     @PostMapping("/{id}/close")
@@ -130,7 +157,7 @@ class TriageController {
             redirect.addFlashAttribute("flash", "triage.closed");
             return "redirect:/triage/" + id;
         }
-        return casePage(user, triage.caseFor(id, user), model);
+        return casePage(user, triage.caseFor(id, user), false, model);
     }
 
     @GetMapping("/event")
@@ -179,7 +206,7 @@ class TriageController {
     }
 
     /** The case page; the form that was just sent keeps what was typed, the other starts afresh. */
-    private String casePage(CurrentUser user, CaseForCoordinator c, Model model) {
+    private String casePage(CurrentUser user, CaseForCoordinator c, boolean allSuggestions, Model model) {
         if (!model.containsAttribute("assignForm")) {
             model.addAttribute("assignForm", new AssignForm(null, c.version()));
         }
@@ -188,7 +215,8 @@ class TriageController {
         }
         model.addAttribute("referral", c);
         if (c.status() != ReferralStatus.CLOSED) {
-            model.addAttribute("suggestions", triage.suggestions(c.id(), user.hospitalScope()));
+            model.addAttribute("suggestions", triage.suggestions(c.id(), user.hospitalScope(),
+                    allSuggestions ? Integer.MAX_VALUE : TriageService.SUGGESTIONS_SHOWN));
         }
         model.addAttribute("outcomes", Outcome.values());
         return "referral/case";

@@ -168,7 +168,7 @@ class MatchingTest {
         Candidate c = candidate(7, CASE_DEPARTMENT, 2, 123);
         Result result = Matching.rank(eligibility(c), MatchingPolicy.SAME_DEPARTMENT, CASE_DEPARTMENT, Set.of());
         assertThat(result.suggestions()).singleElement()
-                .isEqualTo(new Suggestion(7, 1007, true, 2, 3, 123));
+                .isEqualTo(new Suggestion(7, 1007, Set.of(CASE_DEPARTMENT), true, 2, 3, 123));
     }
 
     // --- Left out: who declined this case, and everyone the supporter module excluded ---
