@@ -3,8 +3,10 @@ package org.peersupport.reporting.web;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.referral.TriageService;
 import org.peersupport.reporting.DashboardService;
 import org.peersupport.shared.HospitalScope;
+import org.peersupport.supporter.SupporterAttention;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,7 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * One home page, with a section for each role the person holds: a physician's "Refer a
- * colleague", a supporter's cases, a coordinator's program at a glance, an administrator's setup.
+ * colleague", a supporter's cases, a coordinator's work queue (what needs them now, each count a
+ * link to the list it counts) and program at a glance, an administrator's setup. Each section is
+ * shown to its role only; the counts cover the caller's hospitals only.
  */
 @Controller
 class HomeController {
@@ -21,9 +25,16 @@ class HomeController {
 
     private final DashboardService dashboard;
 
-    HomeController(OrganizationService organization, DashboardService dashboard) {
+    private final TriageService triage;
+
+    private final SupporterAttention supporters;
+
+    HomeController(OrganizationService organization, DashboardService dashboard, TriageService triage,
+            SupporterAttention supporters) {
         this.organization = organization;
         this.dashboard = dashboard;
+        this.triage = triage;
+        this.supporters = supporters;
     }
 
     @GetMapping("/")
@@ -36,6 +47,13 @@ class HomeController {
             model.addAttribute("hospitals", organization.hospitals(scope));
             model.addAttribute("departmentCount", glance.departments());
             model.addAttribute("rosterCount", glance.physicians());
+            TriageService.Attention cases = triage.attention(scope);
+            long expiring = supporters.expiringCertifications(scope);
+            model.addAttribute("cases", cases);
+            model.addAttribute("expiring", expiring);
+            model.addAttribute("uncovered", supporters.uncoveredDepartments(scope));
+            // The navigation's counts are these: read once.
+            model.addAttribute("badges", new NavigationBadges.Badges(cases.toAct(), expiring));
         }
         return "home/home";
     }
