@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,9 +67,46 @@ class DashboardController {
     String dashboard(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long hospitalId,
             @RequestParam(required = false) Long departmentId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Model model) {
-        prepare(user, filter(user, hospitalId, departmentId, from, to), model);
+        // A period that is no period is refused by its fields, as typed; the figures stay those of
+        // the default period, which the page names, rather than of a period nobody asked for.
+        Map<String, String> errors = monthErrors(from, to);
+        if (errors.isEmpty()) {
+            prepare(user, filter(user, hospitalId, departmentId, from, to), model);
+        }
+        else {
+            prepare(user, filter(user, hospitalId, departmentId, null, null), model);
+            model.addAttribute("monthErrors", errors);
+            model.addAttribute("typedFrom", from);
+            model.addAttribute("typedTo", to);
+        }
         model.addAttribute("measures", SurveyMeasure.values());
         return "reporting/dashboard";
+    }
+
+    /**
+     * What is wrong with a period as typed, by field: a value that is no month of the years the
+     * program can hold, an end before the start, or more than {@link DashboardFilter#MAX_MONTHS}
+     * months. Empty when the period may be shown as asked; a missing month takes its default.
+     */
+    static Map<String, String> monthErrors(String from, String to) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        YearMonth first = parsed(from);
+        YearMonth last = parsed(to);
+        if (from != null && !from.isBlank() && first == null) {
+            errors.put("from", "report.error.month");
+        }
+        if (to != null && !to.isBlank() && last == null) {
+            errors.put("to", "report.error.month");
+        }
+        if (first != null && last != null) {
+            if (last.isBefore(first)) {
+                errors.put("to", "report.error.toBeforeFrom");
+            }
+            else if (first.isBefore(last.minusMonths(DashboardFilter.MAX_MONTHS - 1))) {
+                errors.put("from", "report.error.tooLong");
+            }
+        }
+        return errors;
     }
 
     @GetMapping("/study")
@@ -152,15 +190,21 @@ class DashboardController {
     }
 
     private static YearMonth month(String value, YearMonth fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
+        YearMonth month = parsed(value);
+        return month == null ? fallback : month;
+    }
+
+    /** The month typed, if it is one of the years the program can hold; otherwise null. */
+    private static YearMonth parsed(String value) {
+        if (value == null || value.isBlank() || value.length() > 20) {
+            return null;
         }
         try {
             YearMonth month = YearMonth.parse(value.strip());
-            return month.getYear() < 1900 || month.getYear() > 2999 ? fallback : month;
+            return month.getYear() < 1900 || month.getYear() > 2999 ? null : month;
         }
         catch (DateTimeParseException ex) {
-            return fallback;
+            return null;
         }
     }
 }
