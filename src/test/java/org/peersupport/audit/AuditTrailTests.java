@@ -107,7 +107,7 @@ class AuditTrailTests {
         // Only administrators read the log, and they can look at one person's entries.
         CurrentUser admin = fixtures.admin();
         assertThat(mvc.get().uri("/admin/audit?accountId={id}", user.accountId()).with(user(admin))).hasStatusOk()
-                .bodyText().contains("LOCKED_OUT").doesNotContain("SIGN_IN<")
+                .bodyText().contains("Locked out").doesNotContain("Signed in<")
                 .contains(user.displayName() + " (" + user.accountId() + ")");
         assertThat(mvc.get().uri("/admin/audit").with(user(fixtures.coordinator(fixtures.hospital().hospitalId()))))
                 .hasStatus(HttpStatus.FORBIDDEN);

@@ -305,6 +305,7 @@ class ReferralAccessTests {
                     .hasStatus(HttpStatus.FORBIDDEN);
         }
         assertThat(mvc.get().uri("/admin/audit?recordId={id}", id).with(user(fixtures.admin()))).hasStatusOk()
-                .bodyText().contains(id.toString(), "VIEW", String.valueOf(coordinatorOfA.accountId()));
+                .bodyText().contains(id.toString(), "Opened", String.valueOf(coordinatorOfA.accountId()),
+                        "href=\"/triage/" + id + "\">Open</a>");
     }
 }
