@@ -35,9 +35,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SupporterService {
 
-    /** What a coordinator may do to a supporter's status; the aggregate decides if it is allowed. */
+    /**
+     * What a coordinator may do to a supporter's status, and from which statuses. The aggregate
+     * refuses the others; the page offers only these.
+     */
     public enum StatusChange {
-        ACTIVATE, PAUSE, RESUME, RETIRE, REINSTATE
+        ACTIVATE, PAUSE, RESUME, RETIRE, REINSTATE;
+
+        public boolean appliesTo(SupporterStatus status) {
+            return switch (this) {
+                case ACTIVATE -> status == SupporterStatus.NOMINATED || status == SupporterStatus.IN_TRAINING
+                        || status == SupporterStatus.PAUSED;
+                // A paused supporter may be given another return date.
+                case PAUSE -> status == SupporterStatus.ACTIVE || status == SupporterStatus.PAUSED;
+                case RESUME -> status == SupporterStatus.PAUSED;
+                case RETIRE -> status != SupporterStatus.RETIRED;
+                case REINSTATE -> status == SupporterStatus.RETIRED;
+            };
+        }
+
+        /** The changes that apply to a supporter in this status. */
+        public static List<StatusChange> from(SupporterStatus status) {
+            return java.util.Arrays.stream(values()).filter(c -> c.appliesTo(status)).toList();
+        }
     }
 
     private final SupporterRepository supporters;

@@ -94,6 +94,30 @@ class SupporterWorkflowTests {
         coordinator = fixtures.coordinator(place.hospitalId());
     }
 
+    // Status
+
+    @Test
+    void only_the_status_changes_that_apply_are_offered() throws Exception {
+        var active = fixtures.certifiedSupporter(place.departmentId());
+        assertThat(offered(active.id())).containsExactly("PAUSE", "RETIRE");
+        supporters.changeStatus(active.id(), SupporterService.StatusChange.PAUSE, null,
+                supporters.supporter(active.id(), HospitalScope.everything()).version(), HospitalScope.everything());
+        assertThat(offered(active.id())).containsExactly("ACTIVATE", "PAUSE", "RESUME", "RETIRE");
+        supporters.changeStatus(active.id(), SupporterService.StatusChange.RETIRE, null,
+                supporters.supporter(active.id(), HospitalScope.everything()).version(), HospitalScope.everything());
+        assertThat(offered(active.id())).containsExactly("REINSTATE");
+        long nominated = supporters.nominate(fixtures.physician(place.departmentId()), HospitalScope.everything())
+                .supporterId();
+        assertThat(offered(nominated)).containsExactly("ACTIVATE", "RETIRE");
+    }
+
+    private List<String> offered(long supporterId) throws Exception {
+        String page = mvc.get().uri("/supporters/{id}", supporterId).with(user(coordinator)).exchange().getResponse()
+                .getContentAsString();
+        return java.util.regex.Pattern.compile("type=\"radio\" value=\"(\\w+)\" id=\"change").matcher(page).results()
+                .map(m -> m.group(1)).toList();
+    }
+
     // Nomination
 
     @Test

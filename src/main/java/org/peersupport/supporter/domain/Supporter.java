@@ -18,6 +18,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.peersupport.shared.RuleViolationException;
+import org.peersupport.supporter.SupporterService.StatusChange;
 import org.peersupport.supporter.SupporterStatus;
 
 /**
@@ -89,15 +90,14 @@ public class Supporter {
     }
 
     public void activate() {
-        require(status == SupporterStatus.NOMINATED || status == SupporterStatus.IN_TRAINING
-                || status == SupporterStatus.PAUSED, "supporter.error.cannotActivate");
+        require(StatusChange.ACTIVATE.appliesTo(status), "supporter.error.cannotActivate");
         status = SupporterStatus.ACTIVE;
         pausedUntil = null;
     }
 
     /** Pauses an active supporter, until a return date if one is given (which must be ahead). */
     public void pause(LocalDate until, LocalDate today) {
-        require(status == SupporterStatus.ACTIVE || status == SupporterStatus.PAUSED, "supporter.error.cannotPause");
+        require(StatusChange.PAUSE.appliesTo(status), "supporter.error.cannotPause");
         if (until != null && !until.isAfter(today)) {
             throw new RuleViolationException("pausedUntil", "supporter.error.returnInPast");
         }
@@ -110,7 +110,7 @@ public class Supporter {
 
     /** Back from a pause, by hand or because the return date has come. */
     public void resume() {
-        require(status == SupporterStatus.PAUSED, "supporter.error.notPaused");
+        require(StatusChange.RESUME.appliesTo(status), "supporter.error.notPaused");
         status = SupporterStatus.ACTIVE;
         pausedUntil = null;
     }
@@ -120,14 +120,14 @@ public class Supporter {
     }
 
     public void retire() {
-        require(status != SupporterStatus.RETIRED, "supporter.error.alreadyRetired");
+        require(StatusChange.RETIRE.appliesTo(status), "supporter.error.alreadyRetired");
         status = SupporterStatus.RETIRED;
         pausedUntil = null;
     }
 
     /** A retired supporter may be nominated again; their training record stays. */
     public void reinstate() {
-        require(status == SupporterStatus.RETIRED, "supporter.error.notRetired");
+        require(StatusChange.REINSTATE.appliesTo(status), "supporter.error.notRetired");
         status = SupporterStatus.NOMINATED;
     }
 

@@ -257,7 +257,7 @@ class SupporterController {
         model.addAttribute("hospitalDepartments", hospitalDepartments);
         model.addAttribute("conflicts", supporters.conflicts(supporter.id(), scope));
         model.addAttribute("history", training.history(supporter.id()));
-        model.addAttribute("changes", StatusChange.values());
+        model.addAttribute("changes", StatusChange.from(supporter.status()));
         return "supporter/detail";
     }
 
