@@ -1,8 +1,10 @@
 // Kept outside the page so the Content-Security-Policy can forbid inline script.
 document.addEventListener('DOMContentLoaded', function () {
-  // Take keyboard and screen-reader users to the list of errors after a failed submit.
+  // Take keyboard and screen-reader users to the list of errors after a failed submit. First each
+  // error is named by its field's label, as the page shows it, and the list put in the page's order.
   var summary = document.getElementById('error-summary');
   if (summary) {
+    orderAndName(summary);
     summary.focus();
   }
   // Ask before actions that are hard to undo: <form data-confirm="...">.
@@ -133,3 +135,59 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   }
 });
+
+// The field an error of the summary links to: by its id, or the first field of that name (a group
+// of radio buttons or checkboxes, whose ids are numbered).
+function fieldOf(link) {
+  var id = decodeURIComponent(link.getAttribute('href').slice(1));
+  var field = document.getElementById(id);
+  if (!field) {
+    var name = id.indexOf('-') > 0 && !document.querySelector('[name="' + CSS.escape(id) + '"]')
+      ? id.slice(id.indexOf('-') + 1) : id;
+    var form = link.closest('form');
+    field = (form || document).querySelector('[name="' + CSS.escape(name) + '"]:not([type=hidden])');
+  }
+  return field;
+}
+
+// What the page calls a field: its label, or the legend of its group of choices.
+function labelOf(field) {
+  var group = (field.type === 'radio' || field.type === 'checkbox') && field.closest('fieldset');
+  var label = group ? group.querySelector('legend') : (field.labels && field.labels[0]);
+  return label ? label.textContent.replace(/\s+/g, ' ').replace(/\s*\*\s*$/, '').trim() : '';
+}
+
+function orderAndName(summary) {
+  var list = summary.querySelector('ul');
+  if (!list) {
+    return;
+  }
+  var items = Array.prototype.slice.call(list.children).map(function (item, index) {
+    var link = item.querySelector('a[href^="#"]');
+    var field = link ? fieldOf(link) : null;
+    if (field) {
+      if (!field.id) {
+        field.id = 'field-' + index;
+      }
+      link.setAttribute('href', '#' + field.id);
+      var label = labelOf(field);
+      if (label && link.textContent.indexOf(label) !== 0) {
+        link.textContent = label + ': ' + link.textContent;
+      }
+    }
+    return {item: item, field: field, index: index};
+  });
+  // Errors of the whole form first, then by where their fields are on the page.
+  items.sort(function (a, b) {
+    if (!a.field || !b.field) {
+      return (a.field ? 1 : 0) - (b.field ? 1 : 0) || a.index - b.index;
+    }
+    if (a.field === b.field) {
+      return a.index - b.index;
+    }
+    return a.field.compareDocumentPosition(b.field) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  items.forEach(function (entry) {
+    list.appendChild(entry.item);
+  });
+}

@@ -143,6 +143,31 @@ class AdminJourneyBrowserTest {
                 .toList();
     }
 
+    @Test
+    void the_error_summary_names_each_field_and_follows_the_page() {
+        CurrentUser admin = fixtures.admin();
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(admin.email(), Fixtures.PASSWORD);
+        browser.open("/admin/settings");
+        browser.waitForHeading("Program settings");
+        // Emptied from the bottom of the page up, so the binder meets the errors in another order.
+        browser.driver().findElement(By.id("surveyMinFreeTextSize")).clear();
+        browser.driver().findElement(By.id("certificationValidMonths")).clear();
+        browser.driver().findElement(By.id("programName")).clear();
+        browser.find(By.xpath("//main//button[normalize-space()='Save']")).click();
+        WebElement summary = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+        List<String> entries = summary.findElements(By.cssSelector("li a")).stream().map(WebElement::getText)
+                .toList();
+        assertThat(entries).containsExactly("Program name: Enter a value.",
+                "Certification valid for (months): Choose a value.",
+                "Smallest group for free-text answers: Choose a value.");
+        // Each entry leads to its field; the summary has the focus.
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
+        summary.findElements(By.cssSelector("li a")).get(1).click();
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#certificationValidMonths");
+        browser.signOut();
+    }
+
     private Path roster(String hospital, String department, List<String> emails) throws IOException {
         Path csv = files.resolve("roster.csv");
         CSVFormat format = CSVFormat.DEFAULT.builder()

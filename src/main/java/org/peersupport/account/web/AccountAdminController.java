@@ -93,7 +93,9 @@ class AccountAdminController {
             // The person sets their own password from an e-mailed link.
             AccountService.Invited invited = accounts.createAndInvite(new NewAccount(form.getEmail(),
                     form.getDisplayName(), null, form.getRoles(), form.getHospitalIds(), rosterLink(form)));
-            redirect.addFlashAttribute("flash", invited.mailed() ? "account.invited" : "account.notMailed");
+            // Made, but the invitation did not go out: a warning, not a success.
+            redirect.addFlashAttribute(invited.mailed() ? "flash" : "flashWarning",
+                    invited.mailed() ? "account.invited" : "account.notMailed");
             return "redirect:/admin/accounts/" + invited.accountId();
         }
         catch (RuleViolationException ex) {

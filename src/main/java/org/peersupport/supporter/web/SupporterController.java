@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.peersupport.account.AccountService;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.OrganizationService;
@@ -142,11 +143,13 @@ class SupporterController {
             @RequestParam(required = false) String q, Model model, RedirectAttributes redirect) {
         try {
             SupporterService.Nomination nomination = supporters.nominate(physicianId, user.hospitalScope());
-            redirect.addFlashAttribute("flash", switch (nomination.account()) {
-                case EXTENDED -> "supporter.nominated";
-                case CREATED_AND_INVITED -> "supporter.nominated.newAccount";
-                case CREATED_NOT_INVITED -> "supporter.nominated.notMailed";
-            });
+            // Made, but not all of it: the invitation did not go out. A warning, not a success.
+            redirect.addFlashAttribute(nomination.account() == AccountService.Grant.CREATED_NOT_INVITED
+                    ? "flashWarning" : "flash", switch (nomination.account()) {
+                        case EXTENDED -> "supporter.nominated";
+                        case CREATED_AND_INVITED -> "supporter.nominated.newAccount";
+                        case CREATED_NOT_INVITED -> "supporter.nominated.notMailed";
+                    });
             return "redirect:/supporters/" + nomination.supporterId();
         }
         catch (RuleViolationException ex) {
