@@ -147,29 +147,31 @@ public class ReferralService {
         return physicianIds.size();
     }
 
-    /** What I referred, newest first: whom, when, and only received / in progress / closed. */
+    /**
+     * What I referred, one row per case, the one I referred last first: whom, when first, and
+     * only received / in progress / closed.
+     */
     public Page<SentReferral> sentBy(CurrentUser referrer, Pageable pageable) {
-        Page<ReferralRequest> mine = requests.findByReferrerAccountIdOrderBySubmittedAtDesc(referrer.accountId(),
-                pageable);
+        Page<Object[]> mine = requests.casesReferredBy(referrer.accountId(), pageable);
         Map<UUID, Referral> cases = new java.util.HashMap<>();
-        referrals.findAllById(mine.map(ReferralRequest::getReferralId).toList())
-                .forEach(r -> cases.put(r.getId(), r));
+        referrals.findAllById(mine.map(row -> (UUID) row[0]).toList()).forEach(r -> cases.put(r.getId(), r));
         Map<Long, PhysicianSummary> people = roster.physicians(
                 cases.values().stream().map(Referral::getPhysicianId).toList());
-        // The request that opened each case; a later one joined a case that already existed.
-        Map<UUID, UUID> opening = new java.util.HashMap<>();
+        // Who opened each case; a referral by anyone else joined a case that already existed.
+        Map<UUID, Long> openedBy = new java.util.HashMap<>();
         requests.findByReferralIdInOrderBySubmittedAtAsc(cases.keySet())
-                .forEach(q -> opening.putIfAbsent(q.getReferralId(), q.getId()));
-        return mine.map(request -> {
-            Referral r = cases.get(request.getReferralId());
+                .forEach(q -> openedBy.putIfAbsent(q.getReferralId(), q.getReferrerAccountId()));
+        return mine.map(row -> {
+            Referral r = cases.get((UUID) row[0]);
             PhysicianSummary p = people.get(r.getPhysicianId());
             ZoneId zone = calendar.zone(r.getHospitalId());
             // A referral that joined an open case reads "received" until the case closes, so it
             // never reveals that someone else had already referred the colleague.
-            boolean joined = !request.getId().equals(opening.get(r.getId()));
+            boolean joined = !Long.valueOf(referrer.accountId()).equals(openedBy.get(r.getId()));
             String state = joined && r.getStatus() != ReferralStatus.CLOSED ? ReferralStatus.NEW.forReferrer()
                     : r.getStatus().forReferrer();
-            return new SentReferral(p == null ? "" : p.name(), request.getSubmittedAt().atZone(zone), state);
+            boolean self = referrer.physicianId().filter(id -> id == r.getPhysicianId()).isPresent();
+            return new SentReferral(p == null ? "" : p.name(), self, ((Instant) row[1]).atZone(zone), state);
         });
     }
 

@@ -14,8 +14,11 @@ public final class ReferralViews {
     private ReferralViews() {
     }
 
-    /** What the referrer sees of what they sent: whom, when, and received / in progress / closed. */
-    public record SentReferral(String colleagueName, ZonedDateTime submittedAt, String state) {
+    /**
+     * What the referrer sees of a case they referred, once however often they referred it: whom
+     * (or themselves), when they first referred them, and received / in progress / closed.
+     */
+    public record SentReferral(String colleagueName, boolean self, ZonedDateTime submittedAt, String state) {
     }
 
     /** A line of the coordinators' triage queue; {@code waitedHours} counts from receipt to now. */

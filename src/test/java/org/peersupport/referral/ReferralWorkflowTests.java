@@ -158,12 +158,35 @@ class ReferralWorkflowTests {
     void a_physician_may_refer_themselves_and_is_never_named() {
         long self = referrer.physicianId().orElseThrow();
         UUID key = UUID.randomUUID();
-        assertThat(submit(referrer, new Form().who("myself").trigger("PERSONAL_OTHER").danger(false).named(true)
-                .key(key))).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/referrals/received");
+        MvcTestResult result = submit(referrer, new Form().who("myself").trigger("PERSONAL_OTHER").danger(false)
+                .named(true).key(key));
+        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/referrals/received");
         UUID id = referrals.openCaseOf(self);
         assertThat(referrals.row(id)).containsEntry("source", "SELF").containsEntry("physician_id", self);
         assertThat(jdbc.queryForObject("select named from referral_request where submission_key = ?", Boolean.class,
                 key)).isFalse();
+        // Spoken to as the person who asked for support, not as someone who referred a colleague.
+        assertThat(received(result)).hasStatusOk().bodyText().contains("Thank you for reaching out")
+                .doesNotContain("your colleague");
+        assertThat(mvc.get().uri("/referrals/mine").with(user(referrer))).hasStatusOk().bodyText()
+                .contains("You (a self-referral)").doesNotContain(referrals.name(self) + "</td>");
+    }
+
+    @Test
+    void referring_the_same_colleague_twice_is_one_line_in_my_referrals() throws Exception {
+        long colleague = fixtures.physician(place.departmentId());
+        referrals.refer(referrer, colleague);
+        referrals.refer(referrer, colleague);
+        UUID id = referrals.openCaseOf(colleague);
+        assertThat(referrals.requestsOf(id)).isEqualTo(2);
+        CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+        referrals.assign(id, supporter.id(), coordinator);
+        String page = mvc.get().uri("/referrals/mine").with(user(referrer)).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(Pattern.compile(Pattern.quote(referrals.name(colleague))).matcher(page).results().count())
+                .isOne();
+        // The one who opened the case sees its progress, however often they referred it.
+        assertThat(page).contains("In progress").doesNotContain("Received");
     }
 
     @Test

@@ -99,6 +99,7 @@ class ReferralController {
                     receipt = referrals.refer(user, referral);
                 }
                 redirect.addFlashAttribute("urgent", receipt.urgent());
+                redirect.addFlashAttribute("myself", form.myself());
                 return "redirect:/referrals/received";
             }
             catch (RuleViolationException ex) {
