@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,18 @@ import java.util.stream.Collectors;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.audit.AuditLog;
 import org.peersupport.interaction.InteractionEvents.EscalationRaised;
+import org.peersupport.interaction.InteractionViews.Acknowledgement;
 import org.peersupport.interaction.InteractionViews.ContactTarget;
 import org.peersupport.interaction.InteractionViews.Escalation;
 import org.peersupport.interaction.InteractionViews.FollowUp;
 import org.peersupport.interaction.InteractionViews.MyContact;
+import org.peersupport.interaction.domain.EscalationAcknowledgement;
+import org.peersupport.interaction.domain.EscalationAcknowledgementRepository;
 import org.peersupport.interaction.domain.Interaction;
 import org.peersupport.interaction.domain.InteractionNoteRepository;
 import org.peersupport.interaction.domain.InteractionRepository;
+import org.peersupport.interaction.domain.PendingEscalation;
+import org.peersupport.interaction.domain.PendingEscalationRepository;
 import org.peersupport.organization.HospitalSummary;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.PhysicianSummary;
@@ -31,6 +37,7 @@ import org.peersupport.referral.CaseService;
 import org.peersupport.referral.ReferralViews.ContactableCase;
 import org.peersupport.resource.ResourceService;
 import org.peersupport.resource.ResourceView;
+import org.peersupport.shared.AccountNames;
 import org.peersupport.shared.HospitalCalendar;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.shared.NotFoundException;
@@ -39,6 +46,7 @@ import org.peersupport.supporter.SupporterDirectory.Outreach;
 import org.peersupport.supporter.SupporterDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,9 +86,20 @@ public class InteractionService {
 
     private final HospitalCalendar calendar;
 
+    private final EscalationAcknowledgementRepository acknowledgements;
+
+    private final AccountNames accountNames;
+
+    private final PendingEscalationRepository pendingEscalations;
+
     InteractionService(InteractionRepository interactions, InteractionNoteRepository notes, CaseService cases,
             SupporterDirectory supporters, RosterService roster, OrganizationService organization,
-            ResourceService resources, AuditLog audit, ApplicationEventPublisher events, HospitalCalendar calendar) {
+            ResourceService resources, AuditLog audit, ApplicationEventPublisher events, HospitalCalendar calendar,
+            EscalationAcknowledgementRepository acknowledgements, AccountNames accountNames,
+            PendingEscalationRepository pendingEscalations) {
+        this.pendingEscalations = pendingEscalations;
+        this.acknowledgements = acknowledgements;
+        this.accountNames = accountNames;
         this.interactions = interactions;
         this.notes = notes;
         this.cases = cases;
@@ -199,14 +218,7 @@ public class InteractionService {
      */
     @Transactional
     public List<FollowUp> followUps(CurrentUser supporter) {
-        long supporterId = supporterId(supporter);
-        // A day's slack on each side of UTC's today; each follow-up is then judged by its hospital's.
-        LocalDate utcToday = calendar.today(ZoneOffset.UTC);
-        List<Interaction> pending = pending(interactions.pendingFollowUpsOf(supporterId,
-                utcToday.minusDays(FOLLOW_UP_LAPSE_DAYS + 1), utcToday.plusDays(Interaction.MAX_FOLLOW_UP_DAYS + 2)))
-                .stream().filter(i -> !i.getFollowUpOn()
-                        .isBefore(calendar.today(i.getHospitalId()).minusDays(FOLLOW_UP_LAPSE_DAYS)))
-                .toList();
+        List<Interaction> pending = pendingFollowUps(supporterId(supporter));
         audit.recordAll(supporter.accountId(), "LIST", "interaction",
                 pending.stream().map(i -> i.getId().toString()).toList());
         Map<Long, PhysicianSummary> people = roster.physicians(
@@ -219,14 +231,72 @@ public class InteractionService {
         }).toList();
     }
 
-    /** Escalated contacts in the coordinator's hospitals, newest first; never a note. Every one listed is audited. */
+    /**
+     * Escalated contacts in the coordinator's hospitals (only those nobody acknowledged yet, when
+     * asked), newest first, with their acknowledgements; never a supporter's note. Every one
+     * listed is audited.
+     */
     @Transactional
-    public Page<Escalation> escalations(CurrentUser coordinator, Pageable pageable) {
+    public Page<Escalation> escalations(CurrentUser coordinator, boolean unacknowledgedOnly, Pageable pageable) {
         HospitalScope scope = coordinator.hospitalScope();
         Set<Long> hospitals = scope.hospitalIds().isEmpty() ? Set.of(-1L) : scope.hospitalIds();
-        Page<Interaction> page = scope.all() ? interactions.findEscalated(pageable)
-                : interactions.findEscalatedIn(hospitals, pageable);
-        List<Interaction> list = page.getContent();
+        Page<Interaction> page;
+        if (unacknowledgedOnly) {
+            page = scope.all() ? interactions.findUnacknowledged(pageable)
+                    : interactions.findUnacknowledgedIn(hospitals, pageable);
+        }
+        else {
+            page = scope.all() ? interactions.findEscalated(pageable) : interactions.findEscalatedIn(hospitals, pageable);
+        }
+        audit.recordAll(coordinator.accountId(), "LIST", "interaction",
+                page.getContent().stream().map(i -> i.getId().toString()).toList());
+        List<Escalation> shown = escalations(page.getContent());
+        return new PageImpl<>(shown, pageable, page.getTotalElements());
+    }
+
+    /** One escalation of the coordinator's hospitals, to acknowledge it; anything else is a 404. The read is audited. */
+    @Transactional
+    public Escalation escalation(UUID id, CurrentUser coordinator) {
+        Interaction i = escalated(id, coordinator);
+        audit.record(coordinator.accountId(), "VIEW", "interaction", id.toString());
+        return escalations(List.of(i)).get(0);
+    }
+
+    /**
+     * A coordinator acknowledges an escalation of their hospitals, with a note of what was done.
+     * Once: a second acknowledgement, by anyone, is refused with a message. Audited.
+     */
+    @Transactional
+    public void acknowledge(UUID id, String note, CurrentUser coordinator) {
+        Interaction i = escalated(id, coordinator);
+        EscalationAcknowledgement acknowledgement = new EscalationAcknowledgement(i, coordinator.accountId(), note,
+                calendar.now());
+        // Taken off the waiting list first: of two coordinators at the same moment, the second
+        // waits for the first's row lock, then finds nothing left to take.
+        if (pendingEscalations.remove(id) == 0) {
+            throw new RuleViolationException("note", acknowledgements.existsById(id)
+                    ? "escalation.error.alreadyAcknowledged" : "escalation.error.notPending");
+        }
+        acknowledgements.saveAndFlush(acknowledgement);
+        audit.record(coordinator.accountId(), "ACKNOWLEDGE", "interaction", id.toString());
+    }
+
+    /** How many escalations of these hospitals nobody has acknowledged yet: a count, for the home page. */
+    public long unacknowledged(HospitalScope scope) {
+        if (!scope.all() && scope.hospitalIds().isEmpty()) {
+            return 0;
+        }
+        return scope.all() ? pendingEscalations.count() : pendingEscalations.countByHospitalIdIn(scope.hospitalIds());
+    }
+
+    private Interaction escalated(UUID id, CurrentUser coordinator) {
+        return interactions.findById(id).filter(Interaction::isEscalated)
+                .filter(i -> coordinator.hospitalScope().includes(i.getHospitalId()))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** Escalations as a coordinator reads them: a fixed number of queries, however many. */
+    private List<Escalation> escalations(List<Interaction> list) {
         Set<Long> physicianIds = new HashSet<>();
         list.forEach(i -> physicianIds.add(i.getPhysicianId()));
         Map<Long, Long> supporterPhysician = supporters.physicianIds(
@@ -237,26 +307,86 @@ public class InteractionService {
                 list.stream().flatMap(i -> i.getResourceIds().stream()).collect(Collectors.toSet()));
         Map<Long, HospitalSummary> hospitalsById = organization.hospitals(HospitalScope.everything()).stream()
                 .collect(Collectors.toMap(HospitalSummary::id, h -> h));
-        audit.recordAll(coordinator.accountId(), "LIST", "interaction",
-                list.stream().map(i -> i.getId().toString()).toList());
-        return page.map(i -> {
+        Map<UUID, EscalationAcknowledgement> acknowledged = new HashMap<>();
+        if (!list.isEmpty()) {
+            acknowledgements.findAllById(list.stream().map(Interaction::getId).toList())
+                    .forEach(a -> acknowledged.put(a.getInteractionId(), a));
+        }
+        Set<UUID> pending = new HashSet<>();
+        if (!list.isEmpty()) {
+            pendingEscalations.findAllById(list.stream().map(Interaction::getId).toList())
+                    .forEach(p -> pending.add(p.getInteractionId()));
+        }
+        Map<Long, String> coordinators = acknowledged.isEmpty() ? Map.of() : accountNames.namesOf(
+                acknowledged.values().stream().map(EscalationAcknowledgement::getAccountId)
+                        .collect(Collectors.toSet()));
+        return list.stream().map(i -> {
             PhysicianSummary p = people.get(i.getPhysicianId());
             HospitalSummary h = hospitalsById.get(i.getHospitalId());
             Long supporterPhysicianId = supporterPhysician.get(i.getSupporterId());
+            ZoneId zone = calendar.zone(i.getHospitalId());
+            EscalationAcknowledgement a = acknowledged.get(i.getId());
             return new Escalation(i.getId(), i.getReferralId(), p == null ? "?" : p.name(),
                     p == null ? "" : p.departmentName(), h == null ? "" : h.name(),
                     supporterPhysicianId == null ? "?" : name(people, supporterPhysicianId),
-                    i.getOccurredAt().atZone(calendar.zone(i.getHospitalId())), i.getOutcome(),
-                    i.getEscalationAction(), i.resourceNames(resourceNames));
-        });
+                    i.getOccurredAt().atZone(zone), i.getOutcome(), i.getEscalationAction(),
+                    i.resourceNames(resourceNames), pending.contains(i.getId()), a == null ? null
+                            : new Acknowledgement(coordinators.getOrDefault(a.getAccountId(), "?"),
+                                    a.getAcknowledgedAt().atZone(zone), a.getNote()));
+        }).toList();
     }
 
-    /** Follow-ups not yet made, less those on cases closed or handed to another supporter since. */
+    /** How many of the supporter's follow-ups are due today or were due earlier: a count, naming nobody. */
+    public long followUpsDue(CurrentUser supporter) {
+        return pendingFollowUps(supporterId(supporter)).stream()
+                .filter(i -> !i.getFollowUpOn().isAfter(calendar.today(i.getHospitalId()))).count();
+    }
+
+    /** The supporter's follow-ups not yet made and not lapsed, soonest first. */
+    private List<Interaction> pendingFollowUps(long supporterId) {
+        // A day's slack on each side of UTC's today; each follow-up is then judged by its hospital's.
+        LocalDate utcToday = calendar.today(ZoneOffset.UTC);
+        return pending(interactions.pendingFollowUpsOf(supporterId,
+                utcToday.minusDays(FOLLOW_UP_LAPSE_DAYS + 1), utcToday.plusDays(Interaction.MAX_FOLLOW_UP_DAYS + 2)))
+                .stream().filter(i -> !i.getFollowUpOn()
+                        .isBefore(calendar.today(i.getHospitalId()).minusDays(FOLLOW_UP_LAPSE_DAYS)))
+                .toList();
+    }
+
+    /**
+     * Follow-ups not yet made: less those on cases closed or handed to another supporter since,
+     * and those answered by a later contact made on or after the day they were due (at the
+     * hospital). A contact logged in between, such as a message that went unanswered, leaves the
+     * follow-up where it was.
+     */
     List<Interaction> pending(List<Interaction> candidates) {
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
         Map<UUID, Long> open = cases.openCaseSupporters(candidates.stream().map(Interaction::getReferralId)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        // Every later contact of the same pairs: (occurred, logged) orders them, as the list does.
+        Map<List<Long>, List<Instant[]>> contacts = new HashMap<>();
+        for (Object[] row : interactions.contactsSince(
+                candidates.stream().map(Interaction::getSupporterId).collect(Collectors.toSet()),
+                candidates.stream().map(Interaction::getPhysicianId).collect(Collectors.toSet()),
+                candidates.stream().map(Interaction::getOccurredAt).min(Comparator.naturalOrder()).orElseThrow())) {
+            contacts.computeIfAbsent(List.of((Long) row[0], (Long) row[1]), k -> new java.util.ArrayList<>())
+                    .add(new Instant[] {(Instant) row[2], (Instant) row[3]});
+        }
         return candidates.stream().filter(i -> i.getReferralId() == null
-                || Long.valueOf(i.getSupporterId()).equals(open.get(i.getReferralId()))).toList();
+                || Long.valueOf(i.getSupporterId()).equals(open.get(i.getReferralId())))
+                .filter(i -> contacts.getOrDefault(List.of(i.getSupporterId(), i.getPhysicianId()), List.of()).stream()
+                        .noneMatch(c -> answers(c[0], c[1], i)))
+                .toList();
+    }
+
+    /** A contact made after this one, on or after the day its follow-up was due at the hospital. */
+    private boolean answers(Instant occurredAt, Instant loggedAt, Interaction followUp) {
+        boolean later = occurredAt.isAfter(followUp.getOccurredAt())
+                || occurredAt.equals(followUp.getOccurredAt()) && loggedAt.isAfter(followUp.getLoggedAt());
+        return later && !occurredAt.atZone(calendar.zone(followUp.getHospitalId())).toLocalDate()
+                .isBefore(followUp.getFollowUpOn());
     }
 
     private void save(Interaction interaction, String note, CurrentUser supporter) {
@@ -264,6 +394,7 @@ public class InteractionService {
         interaction.note(note, supporter.accountId()).ifPresent(notes::save);
         audit.record(supporter.accountId(), "LOG", "interaction", interaction.getId().toString());
         if (interaction.isEscalated()) {
+            pendingEscalations.save(new PendingEscalation(interaction));
             events.publishEvent(new EscalationRaised(interaction.getId(), interaction.getHospitalId(),
                     interaction.getReferralId()));
         }

@@ -32,6 +32,13 @@ public final class InteractionViews {
     /** An escalated contact as a coordinator sees it: who, where, when, to what and how. Never the note. */
     public record Escalation(UUID id, UUID referralId, String physicianName, String departmentName,
             String hospitalName, String supporterName, ZonedDateTime at, ContactOutcome outcome,
-            EscalationAction action, List<String> resources) {
+            EscalationAction action, List<String> resources, boolean pending, Acknowledgement acknowledgement) {
+    }
+
+    /**
+     * A coordinator's acknowledgement of an escalation: who, when, and what was done. An
+     * escalation neither pending nor acknowledged was raised before acknowledgements were recorded.
+     */
+    public record Acknowledgement(String by, ZonedDateTime at, String note) {
     }
 }

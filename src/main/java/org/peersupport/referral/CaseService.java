@@ -78,6 +78,21 @@ public class CaseService {
         return views(cases, null);
     }
 
+    /**
+     * The supporter's cases still waiting for a first contact, and the time left on the one due
+     * first: counts for their home page, naming nobody, so nothing is read that needs an audit entry.
+     */
+    public record Waiting(int cases, TimeLeft soonest) {
+    }
+
+    public Waiting waiting(CurrentUser supporter) {
+        List<Referral> waiting = referrals.openCasesOf(supporterId(supporter)).stream()
+                .filter(r -> r.getStatus() == ReferralStatus.ASSIGNED).toList();
+        Instant soonest = waiting.stream().map(Referral::getDueAt).filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo).orElse(null);
+        return new Waiting(waiting.size(), TimeLeft.until(soonest, clock.instant()));
+    }
+
     /** One of the supporter's open cases, with its contacts and the notes they wrote; every read audited. */
     @Transactional
     public CaseForSupporter myCase(UUID id, CurrentUser supporter) {

@@ -7,8 +7,8 @@
  * {@link org.peersupport.reporting.ReportingRefresh}), and takes survey outcomes only through the
  * survey module's public results, which are already suppressed. It never reads interaction notes,
  * names or any single person's record: every figure is a count.
- * <p>The coordinator's home page is a work queue: it asks the referral and supporter modules,
+ * <p>The coordinator's home page is a work queue: it asks the referral, supporter and interaction modules,
  * through their public API, what needs the coordinator now (counts only).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "account", "survey", "referral", "supporter", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "account", "survey", "referral", "supporter", "interaction", "web"})
 package org.peersupport.reporting;

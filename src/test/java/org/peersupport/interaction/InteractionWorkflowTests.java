@@ -74,6 +74,9 @@ class InteractionWorkflowTests {
     InteractionJobs jobs;
 
     @Autowired
+    org.peersupport.interaction.InteractionService interactions;
+
+    @Autowired
     SupporterService supporters;
 
     @Autowired
@@ -333,6 +336,28 @@ class InteractionWorkflowTests {
     }
 
     @Test
+    void a_follow_up_stays_through_a_contact_made_before_it_is_due_and_gives_way_to_a_newer_one() {
+        LocalDate today = LocalDate.now(clock.withZone(zone()));
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))
+                .with("followUpOn", today.plusDays(3).toString()));
+        // A message the same hour that went unanswered: the plan to call in three days stands.
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))
+                .replacing("mode", "MESSAGE").replacing("outcome", "NO_RESPONSE"));
+        assertThat(jdbc.queryForObject("select count(*) from interaction where referral_id = ?", Integer.class,
+                caseId)).isEqualTo(2);
+        assertThat(interactions.followUps(supporter.user())).singleElement()
+                .satisfies(f -> assertThat(f.on()).isEqualTo(today.plusDays(3)));
+        assertThat(mvc.get().uri("/contacts").with(user(supporter.user()))).hasStatusOk().bodyText()
+                .doesNotContain("No follow-up planned.");
+
+        // A contact with a follow-up of its own replaces the plan: the newer one is listed alone.
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))
+                .with("followUpOn", today.plusDays(5).toString()));
+        assertThat(interactions.followUps(supporter.user())).singleElement()
+                .satisfies(f -> assertThat(f.on()).isEqualTo(today.plusDays(5)));
+    }
+
+    @Test
     void a_retired_supporter_is_not_reminded_of_follow_ups() throws Exception {
         LocalDate today = LocalDate.now(clock.withZone(zone()));
         post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now()))
@@ -360,6 +385,74 @@ class InteractionWorkflowTests {
         assertThat(mvc.get().uri("/escalations").with(user(physician))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/escalations").with(user(supporter.user()))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri("/escalations").with(user(fixtures.admin()))).hasStatusOk();
+    }
+
+    @Test
+    void a_coordinator_acknowledges_an_escalation_once_with_a_note_of_what_was_done() throws Exception {
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now())).with("redFlags", "OTHER")
+                .with("resourceIds", String.valueOf(resource)).with("action", "ADVISED"));
+        UUID escalation = jdbc.queryForObject("select id from interaction where referral_id = ?", UUID.class, caseId);
+        String acknowledge = "/escalations/" + escalation + "/acknowledge";
+        assertThat(mvc.get().uri("/escalations?open=true").with(user(coordinator))).hasStatusOk().bodyText()
+                .contains(name(colleague), "href=\"" + acknowledge + "\"");
+        assertThat(mvc.get().uri(acknowledge).with(user(coordinator))).hasStatusOk().bodyText()
+                .contains(name(colleague), "What was done");
+
+        // A note is needed, and a short one; what was typed stays.
+        assertThat(post(acknowledge, coordinator, new Form().with("note", "  "))).hasStatusOk().bodyText()
+                .contains("Enter a value.");
+        assertThat(post(acknowledge, coordinator, new Form().with("note", "x".repeat(501)))).hasStatusOk()
+                .bodyText().contains("Use at most 500 characters.", "x".repeat(501));
+        assertThat(jdbc.queryForObject("select count(*) from escalation_acknowledgement where interaction_id = ?",
+                Integer.class, escalation)).isZero();
+
+        String note = "Called the department chief; EAP offered <b>today</b>.";
+        assertThat(post(acknowledge, coordinator, new Form().with("note", note))).hasStatus(HttpStatus.FOUND)
+                .hasRedirectedUrl("/escalations?open=true");
+        assertThat(jdbc.queryForMap("select account_id, note from escalation_acknowledgement where interaction_id = ?",
+                escalation)).containsEntry("account_id", coordinator.accountId()).containsEntry("note", note);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where account_id = ? and action = 'ACKNOWLEDGE'"
+                + " and record_id = ?", Integer.class, coordinator.accountId(), escalation.toString())).isOne();
+        assertThat(mvc.get().uri("/escalations?open=true").with(user(coordinator))).hasStatusOk().bodyText()
+                .doesNotContain(name(colleague)).contains("Every escalation has been acknowledged.");
+        assertThat(mvc.get().uri("/escalations").with(user(coordinator))).hasStatusOk().bodyText()
+                .contains(name(colleague), "By " + coordinator.displayName(),
+                        "Called the department chief; EAP offered &lt;b&gt;today&lt;/b&gt;.")
+                .doesNotContain("href=\"" + acknowledge + "\"");
+
+        // Once: a second coordinator of the hospital is told, and nothing changes.
+        CurrentUser second = fixtures.coordinator(place.hospitalId());
+        assertThat(post(acknowledge, second, new Form().with("note", "Again"))).hasStatusOk().bodyText()
+                .contains("By " + coordinator.displayName());
+        assertThat(jdbc.queryForObject("select note from escalation_acknowledgement where interaction_id = ?",
+                String.class, escalation)).isEqualTo(note);
+    }
+
+    @Test
+    void only_the_hospitals_coordinators_acknowledge_and_only_an_escalation() {
+        post("/cases/" + caseId + "/contact", supporter.user(), contact(local(fixtures.now())).with("redFlags", "OTHER")
+                .with("resourceIds", String.valueOf(resource)).with("action", "ADVISED"));
+        UUID escalation = jdbc.queryForObject("select id from interaction where referral_id = ?", UUID.class, caseId);
+        long other = fixtures.physician(place.departmentId());
+        UUID otherCase = cases.assigned(fixtures.physicianUser(place.departmentId()), other, null, supporter.id(),
+                coordinator);
+        post("/cases/" + otherCase + "/contact", supporter.user(), contact(local(fixtures.now())));
+        UUID plain = jdbc.queryForObject("select id from interaction where referral_id = ?", UUID.class, otherCase);
+        CurrentUser elsewhere = fixtures.coordinator(fixtures.hospital().hospitalId());
+
+        for (UUID id : List.of(escalation, plain, UUID.randomUUID())) {
+            CurrentUser who = id.equals(escalation) ? elsewhere : coordinator;
+            assertThat(mvc.get().uri("/escalations/{id}/acknowledge", id).with(user(who)))
+                    .hasStatus(HttpStatus.NOT_FOUND);
+            assertThat(post("/escalations/" + id + "/acknowledge", who, new Form().with("note", "Done")))
+                    .hasStatus(HttpStatus.NOT_FOUND);
+        }
+        assertThat(post("/escalations/" + escalation + "/acknowledge", supporter.user(),
+                new Form().with("note", "Done"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/escalations/not-a-uuid/acknowledge").with(user(coordinator)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject("select count(*) from escalation_acknowledgement where interaction_id in (?, ?)",
+                Integer.class, escalation, plain)).isZero();
     }
 
     @Test

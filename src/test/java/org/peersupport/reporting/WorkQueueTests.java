@@ -2,6 +2,7 @@ package org.peersupport.reporting;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,10 +73,19 @@ class WorkQueueTests {
         CertifiedSupporter expiring = fixtures.certifiedSupporter(place.departmentId());
         jdbc.update("update supporter set certified_on = ? where id = ?", java.sql.Date.valueOf(fixtures.today()
                 .minusMonths(settings.certificationValidMonths()).plusDays(10)), expiring.id());
+        // Two escalations waiting, of which one is acknowledged; one from before acknowledgements.
+        escalation(place, supporter, true);
+        UUID handled = escalation(place, supporter, true);
+        jdbc.update("delete from escalation_pending where interaction_id = ?", handled);
+        jdbc.update("insert into escalation_acknowledgement (interaction_id, account_id, acknowledged_at, note)"
+                + " values (?, ?, ?, 'Done')", handled, coordinator.accountId(), Timestamp.from(fixtures.now()));
+        escalation(place, supporter, false);
         // Another hospital's work, which this coordinator must not learn of.
         Place elsewhere = fixtures.hospital();
+        CertifiedSupporter there = fixtures.certifiedSupporter(elsewhere.departmentId());
         for (int i = 0; i < 3; i++) {
             referral(elsewhere, "NEW", true, settings.assignTarget(false).plusHours(2), null);
+            escalation(elsewhere, there, true);
         }
 
         String home = page("/");
@@ -91,6 +101,7 @@ class WorkQueueTests {
                 case "urgent, not yet assigned" -> 2;
                 case "waiting past the assignment target" -> 2;
                 case "first contact overdue" -> 1;
+                case "escalations not yet acknowledged" -> 1;
                 case "certifications expiring within 60 days" -> 1;
                 // The hospital's one department has two active certified supporters, the target
                 // is the program's: covered when it is two or fewer.
@@ -105,8 +116,11 @@ class WorkQueueTests {
             else if (href.startsWith("/supporters")) {
                 assertThat(rows(list, "<a href=\"/supporters/")).as(href).isEqualTo(count);
             }
+            else if (href.startsWith("/escalations")) {
+                assertThat(rows(list, "/acknowledge\">")).as(href).isEqualTo(count);
+            }
         }
-        assertThat(tiles).isEqualTo(6);
+        assertThat(tiles).isEqualTo(7);
 
         // The navigation: the new cases and the late first contact beside "Triage"; the expiring
         // certificate beside "Supporters", on every page.
@@ -132,12 +146,53 @@ class WorkQueueTests {
         }
     }
 
+    @Test
+    void a_supporters_home_says_what_waits_for_them_and_names_nobody() throws Exception {
+        CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+        UUID first = referral(place, "ASSIGNED", false, Duration.ofHours(1), supporter.id());
+        referral(place, "ASSIGNED", true, Duration.ofHours(2), supporter.id());
+        jdbc.update("update referral set due_at = ? where id = ?",
+                Timestamp.from(fixtures.now().plus(Duration.ofHours(5)).plusSeconds(30)), first);
+        // A follow-up due today on the first case, from an earlier contact.
+        jdbc.update("insert into interaction (id, hospital_id, department_id, physician_id, supporter_id, referral_id,"
+                + " occurred_at, mode, minutes, outcome, red_flag, follow_up_on, logged_at)"
+                + " select ?, hospital_id, department_id, physician_id, supporter_id, id, ?, 'PHONE', 10, 'NO_RESPONSE',"
+                + " false, ?, ? from referral where id = ?", UUID.randomUUID(),
+                Timestamp.from(fixtures.now().minus(Duration.ofDays(2))), java.sql.Date.valueOf(fixtures.today()),
+                Timestamp.from(fixtures.now().minus(Duration.ofDays(2))), first);
+
+        String home = mvc.get().uri("/").with(user(supporter.user())).exchange().getResponse().getContentAsString();
+        assertThat(home).contains("id=\"supporter-work\"", "cases waiting for your first contact, the first",
+                "due in 5 h", "follow-up due today", "Certified until")
+                .doesNotContain("Needs your attention");
+        List<String> names = jdbc.queryForList("select p.name from referral r join physician p"
+                + " on p.id = r.physician_id where r.supporter_id = ?", String.class, supporter.id());
+        assertThat(names).hasSize(2).allSatisfy(name -> assertThat(home).doesNotContain(name));
+        // Counts only: the home page writes no audit entry for the supporter.
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where account_id = ?", Integer.class,
+                supporter.user().accountId())).isZero();
+    }
+
     private String page(String path) throws Exception {
         return mvc.get().uri(path).with(user(coordinator)).exchange().getResponse().getContentAsString();
     }
 
     private static long rows(String page, String link) {
         return Pattern.compile(Pattern.quote(link)).matcher(page).results().count();
+    }
+
+    private UUID escalation(Place at, CertifiedSupporter by, boolean pending) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into interaction (id, hospital_id, department_id, physician_id, supporter_id, occurred_at,"
+                + " mode, minutes, outcome, red_flag, escalation_action, logged_at)"
+                + " values (?, ?, ?, ?, ?, ?, 'PHONE', 20, 'CONNECTED', true, 'ADVISED', ?)", id, at.hospitalId(),
+                at.departmentId(), fixtures.physician(at.departmentId()), by.id(), Timestamp.from(fixtures.now()),
+                Timestamp.from(fixtures.now()));
+        if (pending) {
+            jdbc.update("insert into escalation_pending (interaction_id, hospital_id) values (?, ?)", id,
+                    at.hospitalId());
+        }
+        return id;
     }
 
     private UUID referral(Place at, String status, boolean urgent, Duration age, Long supporterId) {

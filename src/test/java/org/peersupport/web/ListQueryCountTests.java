@@ -48,8 +48,11 @@ class ListQueryCountTests {
     /** The navigation's counts on a coordinator's or administrator's page: cases to act on, certifications expiring. */
     static final int BADGES = 2;
 
-    /** The home page's work queue: the referral counts, certifications expiring, departments uncovered. */
-    static final int WORK_QUEUE = 3;
+    /**
+     * The home page's work queue: the referral counts, escalations not acknowledged, certifications
+     * expiring, departments uncovered.
+     */
+    static final int WORK_QUEUE = 4;
 
     @Autowired
     MockMvcTester mvc;
@@ -342,15 +345,23 @@ class ListQueryCountTests {
         long resource = jdbc.queryForObject("select min(id) from resource", Long.class);
         insertContact(place, supporter, null, true, resource);
         long one = statementsFor("/escalations", coordinator);
-        assertThat(one).isLessThanOrEqualTo(4);
+        // The page and its count, the escalations' resources, and their acknowledgements.
+        assertThat(one).isLessThanOrEqualTo(5);
         CertifiedSupporter[] others = {fixtures.certifiedSupporter(place.departmentId()),
             fixtures.certifiedSupporter(place.departmentId())};
         for (int i = 0; i < 30; i++) {
             insertContact(place, others[i % 2], null, true, resource);
         }
+        // Half of them acknowledged, by two coordinators: named in one query, whatever their number.
+        CurrentUser second = fixtures.coordinator(place.hospitalId());
+        jdbc.update("insert into escalation_acknowledgement (interaction_id, account_id, acknowledged_at, note)"
+                + " select id, case when random() < 0.5 then ? else ? end, now(), 'Done' from interaction"
+                + " where hospital_id = ? and red_flag order by id limit 15", coordinator.accountId(),
+                second.accountId(), place.hospitalId());
         long full = statementsFor("/escalations", coordinator);
         assertThat(full).isLessThanOrEqualTo(one + 1);
         assertThat(statementsFor("/escalations?page=1", coordinator)).isLessThanOrEqualTo(full);
+        assertThat(statementsFor("/escalations?open=true", coordinator)).isLessThanOrEqualTo(full);
     }
 
     @Test
@@ -508,7 +519,8 @@ class ListQueryCountTests {
         long supporterHome = allStatementsFor("/", supporter.user());
         long physicianHome = allStatementsFor("/", physician);
         assertThat(coordinatorHome).isLessThanOrEqualTo(4 + WORK_QUEUE);
-        assertThat(supporterHome).isLessThanOrEqualTo(2);
+        // The supporter's record and what waits for them: cases, follow-ups and the cases those are on.
+        assertThat(supporterHome).isLessThanOrEqualTo(9);
         assertThat(physicianHome).isLessThanOrEqualTo(2);
         for (int i = 0; i < 10; i++) {
             long department = organization.createDepartment(other.hospitalId(), Fixtures.unique("Department"),

@@ -2,11 +2,14 @@ package org.peersupport.reporting.web;
 
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
+import org.peersupport.interaction.InteractionService;
 import org.peersupport.organization.OrganizationService;
+import org.peersupport.referral.CaseService;
 import org.peersupport.referral.TriageService;
 import org.peersupport.reporting.DashboardService;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.supporter.SupporterAttention;
+import org.peersupport.supporter.SupporterService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +32,18 @@ class HomeController {
 
     private final SupporterAttention supporters;
 
+    private final InteractionService interactions;
+
+    private final CaseService cases;
+
+    private final SupporterService supporterRecords;
+
     HomeController(OrganizationService organization, DashboardService dashboard, TriageService triage,
-            SupporterAttention supporters) {
+            SupporterAttention supporters, InteractionService interactions, CaseService cases,
+            SupporterService supporterRecords) {
+        this.interactions = interactions;
+        this.cases = cases;
+        this.supporterRecords = supporterRecords;
         this.organization = organization;
         this.dashboard = dashboard;
         this.triage = triage;
@@ -41,6 +54,14 @@ class HomeController {
     String home(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("user", user);
         model.addAttribute("programName", organization.settings().programName());
+        if (user.has(Role.SUPPORTER)) {
+            // What needs the supporter: counts and their own certification, naming nobody.
+            user.physicianId().flatMap(supporterRecords::ofPhysician).ifPresent(me -> {
+                model.addAttribute("me", me);
+                model.addAttribute("waiting", cases.waiting(user));
+                model.addAttribute("followUpsDue", interactions.followUpsDue(user));
+            });
+        }
         if (user.has(Role.ADMIN) || user.has(Role.COORDINATOR)) {
             HospitalScope scope = user.hospitalScope();
             DashboardService.Glance glance = dashboard.glance(scope);
@@ -52,6 +73,7 @@ class HomeController {
             model.addAttribute("cases", cases);
             model.addAttribute("expiring", expiring);
             model.addAttribute("uncovered", supporters.uncoveredDepartments(scope));
+            model.addAttribute("escalations", interactions.unacknowledged(scope));
             // The navigation's counts are these: read once.
             model.addAttribute("badges", new NavigationBadges.Badges(cases.toAct(), expiring));
         }
