@@ -132,8 +132,8 @@ class DemoData implements ApplicationRunner {
             long id = organization.createHospital(hospital, zone);
             HOSPITALS.get(hospital).forEach(d -> organization.createDepartment(id, d, HospitalScope.everything()));
         });
-        RosterImportPreview preview = imports.upload("demo-roster.csv", rosterCsv());
-        imports.importUpload(preview.uploadId());
+        RosterImportPreview preview = imports.upload("demo-roster.csv", rosterCsv(), HospitalScope.everything());
+        imports.importUpload(preview.uploadId(), HospitalScope.everything(), false);
 
         long northbay = organization.hospitals(HospitalScope.everything()).stream()
                 .filter(h -> h.name().startsWith("Northbay")).findFirst().orElseThrow().id();

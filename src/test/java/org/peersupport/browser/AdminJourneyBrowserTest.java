@@ -78,20 +78,20 @@ class AdminJourneyBrowserTest {
 
         // Imports a roster of three physicians in that department: upload, check, confirm.
         Path csv = roster(place.hospitalName(), department, emails);
-        browser.open("/admin/roster/import");
+        browser.open("/roster/import");
         browser.waitForHeading("Import the physician roster");
         browser.driver().findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
         browser.driver().findElement(By.xpath("//main//button[normalize-space()='Check the file']")).click();
         browser.waitForHeading("Check before importing");
         assertThat(browser.find(By.cssSelector("main p.lead")).getText())
-                .isEqualTo("3 rows are ready: 3 new physicians, 0 updated.");
+                .isEqualTo("3 rows are ready: 3 new physicians, 0 changed, 0 unchanged.");
         browser.find(By.xpath("//main//button[normalize-space()='Import']")).click();
         browser.waitForHeading("Physician roster");
         assertThat(browser.path()).isEqualTo("/roster");
         assertThat(browser.find(By.cssSelector("main .alert-success")).getText())
                 .isEqualTo("The roster is imported.");
         assertThat(browser.find(By.cssSelector("main .alert-info")).getText())
-                .isEqualTo("Imported 3 new physicians and updated 0.");
+                .isEqualTo("Imported 3 new physicians, changed 0 and deactivated 0.");
 
         // The imported physician is on the roster, in the new department.
         browser.type(By.id("q"), emails.get(0));

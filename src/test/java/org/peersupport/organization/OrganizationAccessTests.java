@@ -57,7 +57,7 @@ class OrganizationAccessTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/roster", "/roster/1", "/roster/export.csv", "/organization/hospitals",
-            "/admin/settings", "/admin/accounts", "/admin/roster/import", "/referrals/new", "/account/password"})
+            "/admin/settings", "/admin/accounts", "/roster/import", "/referrals/new", "/account/password"})
     void anonymousVisitorsAreSentToSignIn(String path) {
         assertThat(mvc.get().uri(path)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login");
     }
@@ -70,14 +70,14 @@ class OrganizationAccessTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"/roster", "/organization/hospitals", "/admin/settings", "/admin/accounts",
-            "/admin/roster/import", "/admin/accounts/new"})
+            "/roster/import", "/admin/accounts/new"})
     void aPhysicianCannotOpenAdministrationPages(String path) {
         CurrentUser physician = fixtures.physicianUser(a.departmentId());
         assertThat(mvc.get().uri(path).with(user(physician))).hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/admin/settings", "/admin/accounts", "/admin/roster/import"})
+    @ValueSource(strings = {"/admin/settings", "/admin/accounts", "/admin/accounts/new"})
     void aCoordinatorCannotOpenAdministratorPages(String path) {
         assertThat(mvc.get().uri(path).with(user(coordinatorOfA))).hasStatus(HttpStatus.FORBIDDEN);
     }

@@ -58,11 +58,11 @@ class RosterImportBenchmark {
         byte[] file = roster(run, departments);
 
         long start = System.nanoTime();
-        RosterImportPreview preview = imports.upload("benchmark.csv", file);
+        RosterImportPreview preview = imports.upload("benchmark.csv", file, HospitalScope.everything());
         long previewed = System.nanoTime();
         assertThat(preview.problems()).isEmpty();
         assertThat(preview.newCount()).isEqualTo(ROWS);
-        RosterImportPreview imported = imports.importUpload(preview.uploadId());
+        RosterImportPreview imported = imports.importUpload(preview.uploadId(), HospitalScope.everything(), false);
         long done = System.nanoTime();
 
         assertThat(imported.importable()).isTrue();
@@ -71,12 +71,12 @@ class RosterImportBenchmark {
 
         // The same file again: every row exists and none changes.
         long again = System.nanoTime();
-        RosterImportPreview second = imports.upload("benchmark.csv", file);
+        RosterImportPreview second = imports.upload("benchmark.csv", file, HospitalScope.everything());
         long previewedAgain = System.nanoTime();
-        imports.importUpload(second.uploadId());
+        imports.importUpload(second.uploadId(), HospitalScope.everything(), false);
         long doneAgain = System.nanoTime();
 
-        assertThat(second.updateCount()).isEqualTo(ROWS);
+        assertThat(second.unchangedCount()).isEqualTo(ROWS);
         assertThat(jdbc.queryForObject("select count(*) from physician where email like ? and version = 0",
                 Integer.class, "bench-" + run + "-%")).isEqualTo(ROWS);
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.shared.HospitalScope;
 import org.peersupport.support.Fixtures;
+import org.peersupport.support.Fixtures.Place;
 import org.peersupport.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -102,7 +103,7 @@ class RosterImportTests {
         MvcTestResult preview = upload("roster.csv", csv);
 
         assertThat(preview).hasStatusOk().hasViewName("roster/import-preview");
-        assertThat(text(preview)).contains("2 rows are ready: 2 new physicians, 0 updated.");
+        assertThat(text(preview)).contains("2 rows are ready: 2 new physicians, 0 changed, 0 unchanged.");
         assertThat(countPhysicians(ada, grace)).isZero();
 
         MvcTestResult confirmed = confirm(uploadId(preview));
@@ -123,7 +124,7 @@ class RosterImportTests {
         assertThat(mvc.get().uri("/roster").param("hospitalId", String.valueOf(hospitalId)).with(user(admin))
                 .cookie(confirmed.getResponse().getCookie("SESSION")))
                 .hasStatusOk().bodyText()
-                .contains("The roster is imported.", "Imported 2 new physicians and updated 0.", ada, grace);
+                .contains("The roster is imported.", "Imported 2 new physicians, changed 0 and deactivated 0.", ada, grace);
     }
 
     @Test
@@ -157,7 +158,7 @@ class RosterImportTests {
         assertThat(preview).hasStatusOk();
         assertThat(text(preview)).contains("Nothing was imported: the file has 7 problems.")
                 .doesNotContain("rows are ready");
-        assertThat(html(preview)).as("no import button").doesNotContain("action=\"/admin/roster/import/");
+        assertThat(html(preview)).as("no import button").doesNotContain("action=\"/roster/import/");
         assertThat(problemRows(preview)).containsExactly(
                 "3: The e-mail is missing.",
                 "4: The e-mail \"not-an-address\" is not a valid address.",
@@ -202,7 +203,7 @@ class RosterImportTests {
                 + row("Moved", moved, surgery, "", "", "", "true")
                 + row("Added", added, surgery, "", "", "", ""));
 
-        assertThat(text(preview)).contains("4 rows are ready: 1 new physicians, 3 updated.");
+        assertThat(text(preview)).contains("4 rows are ready: 1 new physicians, 2 changed, 1 unchanged.");
         assertThat(confirm(uploadId(preview))).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/roster");
 
         assertThat(jdbc.queryForList("select email from physician where email in (?, ?, ?, ?)", String.class,
@@ -290,11 +291,11 @@ class RosterImportTests {
 
         // MockMvc leaves the servlet path empty unless told; Tomcat's DispatcherServlet at "/" sets it
         // to the whole path, which the filter's redirect is built from (see the next test).
-        assertThat(mvc.post().uri("/admin/roster/import").servletPath("/admin/roster/import").with(user(admin))
+        assertThat(mvc.post().uri("/roster/import").servletPath("/roster/import").with(user(admin))
                 .with(csrf()).contentType("multipart/form-data; boundary=" + boundary).content(body))
-                .hasStatus(HttpStatus.SEE_OTHER).hasRedirectedUrl("/admin/roster/import?tooLarge");
+                .hasStatus(HttpStatus.SEE_OTHER).hasRedirectedUrl("/roster/import?tooLarge");
 
-        assertThat(mvc.get().uri("/admin/roster/import?tooLarge").with(user(admin))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/roster/import?tooLarge").with(user(admin))).hasStatusOk().bodyText()
                 .contains("The file is larger than 5 MB. Split it into smaller files and import each.");
     }
 
@@ -303,14 +304,14 @@ class RosterImportTests {
         String boundary = "----roster" + UUID.randomUUID();
         byte[] body = multipartBody(boundary, "huge.csv", csvOfSize(7 * 1024 * 1024));
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/roster/import"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/roster/import"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
 
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("Location")).hasValue("/admin/roster/import?tooLarge");
+        assertThat(response.headers().firstValue("Location")).hasValue("/roster/import?tooLarge");
     }
 
     @Test
@@ -333,36 +334,138 @@ class RosterImportTests {
 
     @Test
     void an_anonymous_visitor_is_sent_to_sign_in() {
-        assertThat(mvc.get().uri("/admin/roster/import")).hasStatus(HttpStatus.FOUND).redirectedUrl()
+        assertThat(mvc.get().uri("/roster/import")).hasStatus(HttpStatus.FOUND).redirectedUrl()
                 .asString().endsWith("/login");
-        assertThat(mvc.post().uri("/admin/roster/import").multipart()
+        assertThat(mvc.post().uri("/roster/import").multipart()
                 .file(new MockMultipartFile("file", "roster.csv", "text/csv", csvBytes(HEADER))).with(csrf()))
                 .hasStatus(HttpStatus.FOUND).redirectedUrl().asString().endsWith("/login");
-        assertThat(mvc.post().uri("/admin/roster/import/" + UUID.randomUUID()).with(csrf()))
+        assertThat(mvc.post().uri("/roster/import/" + UUID.randomUUID()).with(csrf()))
                 .hasStatus(HttpStatus.FOUND).redirectedUrl().asString().endsWith("/login");
     }
 
     @Test
-    void physicians_and_coordinators_may_not_import() {
+    void physicians_and_supporters_may_not_import() {
         String email = Fixtures.uniqueEmail("forbidden");
         byte[] csv = csvBytes(HEADER + row("Forbidden", email, cardiology, "", "", "", ""));
         UUID adminUpload = uploadId(upload("roster.csv", csv));
 
-        for (CurrentUser other : List.of(fixtures.physicianUser(cardiologyId), fixtures.coordinator(hospitalId))) {
-            assertThat(mvc.get().uri("/admin/roster/import").with(user(other))).hasStatus(HttpStatus.FORBIDDEN);
-            assertThat(mvc.post().uri("/admin/roster/import").multipart()
+        for (CurrentUser other : List.of(fixtures.physicianUser(cardiologyId),
+                fixtures.certifiedSupporter(cardiologyId).user())) {
+            assertThat(mvc.get().uri("/roster/import").with(user(other))).hasStatus(HttpStatus.FORBIDDEN);
+            assertThat(mvc.get().uri("/roster/import/template.csv").with(user(other))).hasStatus(HttpStatus.FORBIDDEN);
+            assertThat(mvc.post().uri("/roster/import").multipart()
                     .file(new MockMultipartFile("file", "roster.csv", "text/csv", csv)).with(user(other))
                     .with(csrf())).hasStatus(HttpStatus.FORBIDDEN);
-            assertThat(mvc.post().uri("/admin/roster/import/" + adminUpload).with(user(other)).with(csrf()))
+            assertThat(mvc.post().uri("/roster/import/" + adminUpload).with(user(other)).with(csrf()))
                     .hasStatus(HttpStatus.FORBIDDEN);
         }
         assertThat(countPhysicians(email)).isZero();
     }
 
+    // --- Coordinators, for their hospitals
+
+    @Test
+    void a_coordinator_imports_their_hospitals_rows_and_another_hospitals_row_is_refused_by_number() {
+        CurrentUser coordinator = fixtures.coordinator(hospitalId);
+        Place elsewhere = fixtures.hospital();
+        String department = jdbc.queryForObject("select name from department where id = ?", String.class,
+                elsewhere.departmentId());
+        String ours = Fixtures.uniqueEmail("ours");
+        String theirs = Fixtures.uniqueEmail("theirs");
+        // A physician of the other hospital, whom a row of ours would move into our hospital.
+        String taken = Fixtures.uniqueEmail("taken");
+        fixtures.physician(elsewhere.departmentId(), taken);
+        String csv = HEADER + row("Ours", ours, cardiology, "", "", "", "")
+                + String.join(",", quote("Theirs"), quote(theirs), quote(elsewhere.hospitalName()), quote(department),
+                        "", "", "", "") + "\n"
+                + row("Taken", taken, cardiology, "", "", "", "");
+
+        MvcTestResult preview = upload("roster.csv", csv, coordinator);
+        assertThat(problemRows(preview)).containsExactly(
+                "3: Hospital \"" + elsewhere.hospitalName() + "\" is not one of yours: import only your hospitals' physicians.",
+                "4: The e-mail " + taken + " belongs to a physician of a hospital that is not yours.");
+        assertThat(countPhysicians(ours, theirs)).isZero();
+
+        // Without those rows, the coordinator's file is imported.
+        MvcTestResult good = upload("roster.csv", HEADER + row("Ours", ours, cardiology, "", "", "", ""), coordinator);
+        assertThat(problemRows(good)).isEmpty();
+        assertThat(mvc.post().uri("/roster/import/{id}", uploadId(good)).with(user(coordinator)).with(csrf()))
+                .hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/roster");
+        assertThat(physician(ours)).contains(entry("department_id", cardiologyId));
+        assertThat(jdbc.queryForObject("select department_id from physician where email = ?", Long.class, taken))
+                .isEqualTo(elsewhere.departmentId());
+
+        // A file previewed by an administrator is checked again against the coordinator's hospitals.
+        UUID adminsUpload = uploadId(upload("roster.csv", csv.replace(taken, Fixtures.uniqueEmail("free"))));
+        assertThat(mvc.post().uri("/roster/import/{id}", adminsUpload).with(user(coordinator)).with(csrf()))
+                .hasStatusOk().bodyText().contains("is not one of yours");
+        assertThat(countPhysicians(theirs)).isZero();
+    }
+
+    @Test
+    void the_preview_lists_every_row_with_before_and_after_and_those_left_out_may_be_deactivated() {
+        String same = Fixtures.uniqueEmail("same");
+        String changed = Fixtures.uniqueEmail("changed");
+        String left = Fixtures.uniqueEmail("left");
+        importFile(HEADER + row("Same", same, cardiology, "", "", "", "")
+                + row("Before Name", changed, cardiology, "555-0100", "", "", "")
+                + row("Left Out", left, surgery, "", "", "", ""));
+        String added = Fixtures.uniqueEmail("added");
+        MvcTestResult preview = upload("roster.csv", HEADER + row("Same", same, cardiology, "", "", "", "")
+                + row("After Name", changed, surgery, "555-0100", "", "", "")
+                + row("Added", added, cardiology, "", "", "", ""));
+
+        String page = text(preview);
+        assertThat(page).contains("3 rows are ready: 1 new physicians, 1 changed, 1 unchanged.",
+                "Name: Before Name → After Name", "Department: " + cardiology + ", " + hospital + " → " + surgery
+                        + ", " + hospital, "Unchanged", "Added", "Not in the file", left,
+                "Also deactivate the 1 active physicians of these hospitals whom the file leaves out");
+        assertThat(page).doesNotContain("Phone:");
+
+        // Imported without the box: the one left out stays active; with it, on a new upload, not.
+        assertThat(confirm(uploadId(preview))).hasStatus(HttpStatus.FOUND);
+        assertThat(physician(left)).contains(entry("active", true));
+        MvcTestResult again = upload("roster.csv", HEADER + row("Same", same, cardiology, "", "", "", "")
+                + row("After Name", changed, surgery, "555-0100", "", "", "")
+                + row("Added", added, cardiology, "", "", "", ""));
+        assertThat(mvc.post().uri("/roster/import/{id}", uploadId(again)).param("deactivateMissing", "true")
+                .with(user(admin)).with(csrf())).hasStatus(HttpStatus.FOUND);
+        assertThat(physician(left)).contains(entry("active", false));
+        assertThat(physician(same)).contains(entry("active", true));
+    }
+
+    @Test
+    void a_long_preview_is_read_a_page_at_a_time() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < RosterImportService.PAGE_SIZE + 5; i++) {
+            csv.append(row(String.format("Row %03d", i), Fixtures.uniqueEmail("page"), cardiology, "", "", "", ""));
+        }
+        MvcTestResult preview = upload("roster.csv", csv.toString());
+        UUID id = uploadId(preview);
+        assertThat(text(preview)).contains("Row 000", "Row 049").doesNotContain("Row 050");
+        assertThat(mvc.get().uri("/roster/import/{id}?page=1", id).with(user(admin))).hasStatusOk().bodyText()
+                .contains("Row 050", "Row 054").doesNotContain("Row 049");
+        assertThat(mvc.get().uri("/roster/import/{id}?page=99", id).with(user(admin))).hasStatusOk();
+        assertThat(mvc.get().uri("/roster/import/{id}", UUID.randomUUID()).with(user(admin)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void the_template_is_a_file_this_import_reads() throws Exception {
+        MvcTestResult template = mvc.get().uri("/roster/import/template.csv").with(user(fixtures.coordinator(hospitalId)))
+                .exchange();
+        assertThat(template).hasStatusOk().hasContentType("text/csv;charset=UTF-8");
+        String content = template.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(content).startsWith("\uFEFFname,email,hospital,department,phone,specialty,career_stage,active\r\n");
+        // The example row fails only on its made-up hospital.
+        assertThat(problemRows(upload("template.csv", content))).singleElement().asString()
+                .startsWith("2: There is no department");
+    }
+
     @Test
     void confirming_an_unknown_upload_is_not_found() {
         assertThat(confirm(UUID.randomUUID())).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(mvc.post().uri("/admin/roster/import/not-a-uuid").with(user(admin)).with(csrf()))
+        assertThat(mvc.post().uri("/roster/import/not-a-uuid").with(user(admin)).with(csrf()))
                 .hasStatus(HttpStatus.NOT_FOUND);
     }
 
@@ -416,13 +519,21 @@ class RosterImportTests {
     }
 
     MvcTestResult upload(String fileName, byte[] content) {
-        return mvc.post().uri("/admin/roster/import").multipart()
-                .file(new MockMultipartFile("file", fileName, "text/csv", content)).with(user(admin)).with(csrf())
+        return upload(fileName, content, admin);
+    }
+
+    MvcTestResult upload(String fileName, String csv, CurrentUser who) {
+        return upload(fileName, csvBytes(csv), who);
+    }
+
+    MvcTestResult upload(String fileName, byte[] content, CurrentUser who) {
+        return mvc.post().uri("/roster/import").multipart()
+                .file(new MockMultipartFile("file", fileName, "text/csv", content)).with(user(who)).with(csrf())
                 .exchange();
     }
 
     MvcTestResult confirm(UUID uploadId) {
-        return mvc.post().uri("/admin/roster/import/{id}", uploadId).with(user(admin)).with(csrf()).exchange();
+        return mvc.post().uri("/roster/import/{id}", uploadId).with(user(admin)).with(csrf()).exchange();
     }
 
     void importFile(String csv) {
@@ -453,10 +564,12 @@ class RosterImportTests {
         return HtmlUtils.htmlUnescape(html(result));
     }
 
-    /** The rendered problem table, as "row: problem" lines. */
+    /** The rendered problem table, as "row: problem" lines; none when the page has no problem table. */
     static List<String> problemRows(MvcTestResult result) {
         List<String> rows = new ArrayList<>();
-        Matcher matcher = PROBLEM_ROW.matcher(html(result));
+        String html = html(result);
+        int table = html.indexOf("id=\"problems-title\"");
+        Matcher matcher = PROBLEM_ROW.matcher(table < 0 ? "" : html.substring(table));
         while (matcher.find()) {
             rows.add(HtmlUtils.htmlUnescape(matcher.group(1)).strip() + ": "
                     + HtmlUtils.htmlUnescape(matcher.group(2)).strip());

@@ -525,8 +525,8 @@ class HostileInputTests {
                 ResourceKind.values()[0], "555 0100", null, null, 1, true), HospitalScope.everything());
 
         final UUID upload = imports.upload("roster.csv", ("name,email,hospital,department\n" + "Dr Upload,"
-                + Fixtures.uniqueEmail("upload") + "," + place.hospitalName() + ",x\n").getBytes(StandardCharsets.UTF_8))
-                .uploadId();
+                + Fixtures.uniqueEmail("upload") + "," + place.hospitalName() + ",x\n").getBytes(StandardCharsets.UTF_8),
+                HospitalScope.everything()).uploadId();
 
         final SurveyDriver surveys = new SurveyDriver(campaigns, mailer, templates, fixtures, jdbc);
 
@@ -579,7 +579,7 @@ class HostileInputTests {
             real.put("/surveys/{id}", () -> campaign);
             real.put("/resources/{id}", () -> resource);
             real.put("/admin/accounts/{id}", account::accountId);
-            real.put("/admin/roster/import/{uploadId}", () -> upload);
+            real.put("/roster/import/{uploadId}", () -> upload);
             real.put("/cases/{id}", this::assignedCase);
             real.put("/triage/{id}", this::assignedCase);
             real.put("/s/{token}", () -> surveyToken);

@@ -56,7 +56,7 @@ class PageStructureTests {
         long physicianId = fixtures.physician(place.departmentId());
         List<String> paths = List.of("/", "/organization/hospitals", "/organization/hospitals/" + place.hospitalId(),
                 "/organization/hospitals/" + place.hospitalId() + "/departments/" + place.departmentId(),
-                "/roster", "/roster/new", "/roster/" + physicianId, "/admin/roster/import", "/admin/settings",
+                "/roster", "/roster/new", "/roster/" + physicianId, "/roster/import", "/admin/settings",
                 "/admin/accounts", "/admin/accounts/new", "/admin/accounts/" + admin.accountId(), "/account/password",
                 "/referrals/new", "/crisis", "/reports", "/reports?hospitalId=" + place.hospitalId(),
                 "/reports/study");

@@ -1,12 +1,16 @@
 package org.peersupport.organization.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.peersupport.account.CurrentUser;
 import org.peersupport.organization.RosterImportPreview;
 import org.peersupport.organization.RosterImportService;
 import org.peersupport.organization.domain.RosterFile;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
@@ -18,9 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators upload a roster CSV, read the preview, and confirm the import. */
+/**
+ * Coordinators (for their hospitals) and administrators (for every hospital) upload a roster CSV,
+ * read the preview of every row, and confirm the import. A row of a hospital outside the caller's
+ * scope, or one that would change another hospital's physician, is a problem with its row number;
+ * nothing is then imported. Physicians and supporters get a 403.
+ */
 @Controller
-@RequestMapping("/admin/roster/import")
+@RequestMapping("/roster/import")
 class RosterImportController {
 
     /** Smaller than the multipart limit, so a too-large file still reaches us and gets a message. */
@@ -47,9 +56,20 @@ class RosterImportController {
         return uploadPage(model);
     }
 
+    /** A file to start from: the header row and one example row. */
+    @GetMapping("/template.csv")
+    void template(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"roster-template.csv\"");
+        String header = String.join(",", RosterFile.REQUIRED) + "," + String.join(",", RosterFile.OPTIONAL);
+        response.getOutputStream().write(("\uFEFF" + header + "\r\n"
+                + "Alex Example,alex.example@hospital.org,Northbay Medical Center,Cardiology,555-0100,Cardiology,"
+                + "EARLY_CAREER,true\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     @PostMapping
-    String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model)
-            throws IOException {
+    String upload(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("uploadError", "import.error.noFile");
             return uploadPage(model);
@@ -63,7 +83,7 @@ class RosterImportController {
             model.addAttribute("uploadError", "import.error.notCsv");
             return uploadPage(model);
         }
-        RosterImportPreview preview = imports.upload(file.getOriginalFilename(), file.getBytes());
+        RosterImportPreview preview = imports.upload(file.getOriginalFilename(), file.getBytes(), user.hospitalScope());
         if (preview.uploadId() == null) {
             model.addAttribute("uploadError", "import.error.notCsv");
             return uploadPage(model);
@@ -72,16 +92,27 @@ class RosterImportController {
         return "roster/import-preview";
     }
 
+    /** Another page of the preview. */
+    @GetMapping("/{uploadId}")
+    String preview(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID uploadId,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("preview", imports.preview(uploadId, user.hospitalScope(), Math.max(0, page)));
+        return "roster/import-preview";
+    }
+
     @PostMapping("/{uploadId}")
-    String confirm(@PathVariable UUID uploadId, Model model, RedirectAttributes redirect) {
-        RosterImportPreview result = imports.importUpload(uploadId);
+    String confirm(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID uploadId,
+            @RequestParam(defaultValue = "false") boolean deactivateMissing, Model model,
+            RedirectAttributes redirect) {
+        RosterImportPreview result = imports.importUpload(uploadId, user.hospitalScope(), deactivateMissing);
         if (!result.importable()) {
             model.addAttribute("preview", result);
             return "roster/import-preview";
         }
         redirect.addFlashAttribute("flash", "import.done");
         // Only the counts: flash attributes travel in the session, which is stored in the database.
-        redirect.addFlashAttribute("imported", new Imported(result.newCount(), result.updateCount()));
+        redirect.addFlashAttribute("imported", new Imported(result.newCount(), result.changeCount(),
+                deactivateMissing ? result.missingCount() : 0));
         return "redirect:/roster";
     }
 
@@ -93,6 +124,6 @@ class RosterImportController {
     }
 
     /** The counts shown after an import. */
-    record Imported(int newCount, int updateCount) implements java.io.Serializable {
+    record Imported(int newCount, int updateCount, int deactivatedCount) implements java.io.Serializable {
     }
 }
