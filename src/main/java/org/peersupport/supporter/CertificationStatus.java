@@ -23,6 +23,23 @@ public record CertificationStatus(CertificationState state, LocalDate certifiedO
         return new CertificationStatus(state, certifiedOn, expiresOn, Math.max(daysLeft, 0));
     }
 
+    /**
+     * The earliest day a certificate may have begun and still be current on {@code day}: a
+     * certificate of that day or later (and not after {@code day}) is current. Months are added as
+     * {@link LocalDate#plusMonths} adds them, short months included, so a query can test a range
+     * of dates instead of adding months to every row.
+     */
+    public static LocalDate firstCurrentStart(LocalDate day, int validMonths) {
+        LocalDate start = day.minusMonths(validMonths);
+        while (!start.plusMonths(validMonths).isAfter(day)) {
+            start = start.plusDays(1);
+        }
+        while (start.minusDays(1).plusMonths(validMonths).isAfter(day)) {
+            start = start.minusDays(1);
+        }
+        return start;
+    }
+
     /** Current on that day: certified (or about to expire), and not before the certificate began. */
     public boolean current(LocalDate day) {
         return certifiedOn != null && !day.isBefore(certifiedOn) && day.isBefore(expiresOn);

@@ -1,9 +1,13 @@
 package org.peersupport.supporter;
 
 import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import org.peersupport.organization.DepartmentSummary;
 import org.peersupport.organization.HospitalSummary;
@@ -25,10 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SupporterAttention {
 
-    /** The supporters of the scope's hospitals, each beside its hospital's today. */
-    private static final String FROM = " from supporter s join unnest(?::bigint[], ?::date[]) as t (hospital_id, today)"
-            + " on t.hospital_id = s.hospital_id";
-
     private final JdbcTemplate jdbc;
 
     private final OrganizationService organization;
@@ -41,17 +41,21 @@ public class SupporterAttention {
         this.calendar = calendar;
     }
 
-    /** Supporters whose certification is expiring today, as the supporter list filters them. */
+    /**
+     * Supporters whose certification is expiring today, as the supporter list filters them: it
+     * runs out within {@link CertificationStatus#WARNING_DAYS} days and has not run out yet.
+     */
     public long expiringCertifications(HospitalScope scope) {
-        Today today = today(scope);
-        if (today == null) {
+        int months = organization.settings().certificationValidMonths();
+        // Still current today, and no longer current on the last day of the warning.
+        Days days = days(scope, today -> CertificationStatus.firstCurrentStart(today, months),
+                today -> CertificationStatus.firstCurrentStart(today.plusDays(CertificationStatus.WARNING_DAYS),
+                        months).minusDays(1));
+        if (days == null) {
             return 0;
         }
-        int months = organization.settings().certificationValidMonths();
-        Long expiring = jdbc.queryForObject("select count(*)" + FROM + " where s.certified_on"
-                + " + make_interval(months => ?) > t.today and s.certified_on + make_interval(months => ?)"
-                + " <= t.today + ?", Long.class, today.ids(), today.days(), months, months,
-                CertificationStatus.WARNING_DAYS);
+        Long expiring = jdbc.queryForObject("select count(*) from supporter s where " + days.sql(), Long.class,
+                days.arguments());
         return expiring == null ? 0 : expiring;
     }
 
@@ -60,32 +64,48 @@ public class SupporterAttention {
      * target, as the coverage page shows them.
      */
     public long uncoveredDepartments(HospitalScope scope) {
-        Today today = today(scope);
-        if (today == null) {
+        ProgramSettingsView settings = organization.settings();
+        int months = settings.certificationValidMonths();
+        Days days = days(scope, today -> CertificationStatus.firstCurrentStart(today, months), today -> today);
+        if (days == null) {
             return 0;
         }
-        ProgramSettingsView settings = organization.settings();
         Map<Long, Long> covered = new HashMap<>();
-        jdbc.query("select sd.department_id, count(*)" + FROM
-                + " join supporter_department sd on sd.supporter_id = s.id where s.status = 'ACTIVE'"
-                + " and s.certified_on <= t.today and t.today < s.certified_on + make_interval(months => ?)"
+        jdbc.query("select sd.department_id, count(*) from supporter s join supporter_department sd"
+                + " on sd.supporter_id = s.id where s.status = 'ACTIVE' and " + days.sql()
                 + " group by sd.department_id", rs -> {
                     covered.put(rs.getLong(1), rs.getLong(2));
-                }, today.ids(), today.days(), settings.certificationValidMonths());
+                }, days.arguments());
         return organization.departments(scope).stream().filter(DepartmentSummary::active)
                 .filter(d -> covered.getOrDefault(d.id(), 0L) < settings.supportersPerDepartment()).count();
     }
 
-    private record Today(Long[] ids, Date[] days) {
+    /**
+     * The supporters of some hospitals whose certificate began within a range of days of each
+     * hospital's own calendar, as SQL over {@code supporter s}: one range test on the date for each
+     * day that is today somewhere in the scope (one or two), so the planner knows what it reads.
+     */
+    private record Days(String sql, Object[] arguments) {
     }
 
-    /** Each hospital of the scope with its own today: a certificate runs out on a hospital's calendar. */
-    private Today today(HospitalScope scope) {
-        List<HospitalSummary> hospitals = organization.hospitals(scope);
-        if (hospitals.isEmpty()) {
+    /** Null when the scope holds no hospital. */
+    private Days days(HospitalScope scope, UnaryOperator<LocalDate> first, UnaryOperator<LocalDate> last) {
+        Map<LocalDate, List<Long>> hospitalsByToday = new TreeMap<>();
+        for (HospitalSummary h : organization.hospitals(scope)) {
+            hospitalsByToday.computeIfAbsent(calendar.today(h.timeZone()), d -> new ArrayList<>())
+                    .add(h.id());
+        }
+        if (hospitalsByToday.isEmpty()) {
             return null;
         }
-        return new Today(hospitals.stream().map(HospitalSummary::id).toArray(Long[]::new),
-                hospitals.stream().map(h -> Date.valueOf(calendar.today(h.timeZone()))).toArray(Date[]::new));
+        List<String> ranges = new ArrayList<>();
+        List<Object> arguments = new ArrayList<>();
+        hospitalsByToday.forEach((today, ids) -> {
+            ranges.add("(s.hospital_id = any (?) and s.certified_on between ? and ?)");
+            arguments.add(ids.toArray(Long[]::new));
+            arguments.add(Date.valueOf(first.apply(today)));
+            arguments.add(Date.valueOf(last.apply(today)));
+        });
+        return new Days("(" + String.join(" or ", ranges) + ")", arguments.toArray());
     }
 }
