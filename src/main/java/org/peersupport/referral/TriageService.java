@@ -100,7 +100,7 @@ public class TriageService {
 
     /** The first {@code ranked} of {@code total} suggestions (the current supporter first), and why the others are not. */
     public record Suggestions(List<NamedSuggestion> ranked, int total, Map<Matching.Exclusion, Long> excluded,
-            org.peersupport.organization.MatchingPolicy policy, String caseDepartment) {
+            org.peersupport.organization.MatchingPolicy policy) {
 
         public boolean more() {
             return ranked.size() < total;
@@ -242,7 +242,6 @@ public class TriageService {
                 .toList());
         Map<Long, String> departments = new HashMap<>();
         organization.departments(r.getHospitalId()).forEach(d -> departments.put(d.id(), d.name()));
-        String caseDepartment = departments.getOrDefault(r.getDepartmentId(), "?");
         List<NamedSuggestion> named = shown.stream().map(s -> {
             PhysicianSummary person = people.get(s.physicianId());
             // The case's department first, then the others by name.
@@ -254,7 +253,7 @@ public class TriageService {
                     person == null ? "?" : person.departmentName(), serves,
                     r.getSupporterId() != null && s.supporterId() == r.getSupporterId());
         }).toList();
-        return new Suggestions(named, ranked.size(), result.excluded(), settings.matchingPolicy(), caseDepartment);
+        return new Suggestions(named, ranked.size(), result.excluded(), settings.matchingPolicy());
     }
 
     /**

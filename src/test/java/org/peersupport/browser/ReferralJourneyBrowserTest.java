@@ -100,7 +100,7 @@ class ReferralJourneyBrowserTest {
 
         // The coordinator opens the case from the queue, where it shows how long it has to be assigned.
         browser.signIn(coordinator.email(), Fixtures.PASSWORD);
-        browser.find(By.xpath("//header//a[normalize-space()='Triage']")).click();
+        browser.find(By.cssSelector("header a[href='/triage']")).click();
         browser.waitForHeading("Triage queue");
         WebElement row = browser.find(By.xpath("//main//table//tr[.//a[normalize-space()='" + colleague + "']]"));
         assertThat(row.getText()).contains("Urgent", "Adverse event or medical error", "Colleague", "New",

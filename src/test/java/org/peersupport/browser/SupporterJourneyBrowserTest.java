@@ -53,7 +53,7 @@ class SupporterJourneyBrowserTest {
 
         // The coordinator finds the physician on the roster and nominates them.
         browser.signIn(coordinator.email(), Fixtures.PASSWORD);
-        browser.find(By.xpath("//header//a[normalize-space()='Supporters']")).click();
+        browser.find(By.cssSelector("header a[href='/supporters']")).click();
         browser.waitForHeading("Peer supporters");
         browser.find(By.xpath("//main//a[normalize-space()='Nominate a supporter']")).click();
         browser.waitForHeading("Nominate a peer supporter");

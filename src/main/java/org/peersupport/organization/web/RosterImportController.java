@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.peersupport.account.CurrentUser;
+import org.peersupport.shared.HospitalScoped;
 import org.peersupport.organization.RosterImportPreview;
 import org.peersupport.organization.RosterImportService;
 import org.peersupport.organization.domain.RosterFile;
@@ -68,7 +68,7 @@ class RosterImportController {
     }
 
     @PostMapping
-    String upload(@AuthenticationPrincipal CurrentUser user,
+    String upload(@AuthenticationPrincipal HospitalScoped user,
             @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("uploadError", "import.error.noFile");
@@ -94,14 +94,14 @@ class RosterImportController {
 
     /** Another page of the preview. */
     @GetMapping("/{uploadId}")
-    String preview(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID uploadId,
+    String preview(@AuthenticationPrincipal HospitalScoped user, @PathVariable UUID uploadId,
             @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("preview", imports.preview(uploadId, user.hospitalScope(), Math.max(0, page)));
         return "roster/import-preview";
     }
 
     @PostMapping("/{uploadId}")
-    String confirm(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID uploadId,
+    String confirm(@AuthenticationPrincipal HospitalScoped user, @PathVariable UUID uploadId,
             @RequestParam(defaultValue = "false") boolean deactivateMissing, Model model,
             RedirectAttributes redirect) {
         RosterImportPreview result = imports.importUpload(uploadId, user.hospitalScope(), deactivateMissing);
