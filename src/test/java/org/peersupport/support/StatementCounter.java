@@ -17,6 +17,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Counts every SQL statement the app prepares or runs, through JPA or plain JDBC alike, so a test
  * can prove a page's statement count does not grow with its rows. Hibernate's statistics see only
  * Hibernate; pages built on JdbcTemplate would escape them. The reference cache's poll is left out.
+ * With {@code -Ddebug.statements=true} (in surefire's argLine) each counted statement is printed
+ * with its thread, to find the one a count did not expect.
  */
 public class StatementCounter implements BeanPostProcessor {
 
@@ -58,6 +60,10 @@ public class StatementCounter implements BeanPostProcessor {
             InvocationHandler handler = (proxy, method, args) -> {
                 if (isStatement(method) && !isReferenceCachePoll(args)) {
                     STATEMENTS.incrementAndGet();
+                    if (Boolean.getBoolean("debug.statements")) {
+                        System.err.println("STATEMENT " + Thread.currentThread().getName() + " "
+                                + (args != null && args.length > 0 ? args[0] : ""));
+                    }
                 }
                 try {
                     return method.invoke(connection, args);

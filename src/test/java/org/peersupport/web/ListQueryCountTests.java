@@ -48,6 +48,9 @@ class ListQueryCountTests {
     /** The navigation's counts on a coordinator's or administrator's page: cases to act on, certifications expiring. */
     static final int BADGES = 2;
 
+    /** The survey templates page's size. */
+    static final int TEMPLATES_PAGE = 25;
+
     /**
      * The home page's work queue: the referral counts, escalations not acknowledged, certifications
      * expiring, departments uncovered.
@@ -483,10 +486,16 @@ class ListQueryCountTests {
     @Test
     void theCurriculumAndTemplatesDoNotQueryPerModuleOrTemplate() {
         CurrentUser admin = fixtures.admin();
+        // A full first page of templates from the start, whatever other tests left: the count is then
+        // read in both looks below, and only the rows differ.
+        long existing = jdbc.queryForObject("select count(*) from survey_template", Long.class);
+        for (long i = existing; i <= TEMPLATES_PAGE; i++) {
+            surveyTemplates.create(Fixtures.unique("Template"));
+        }
         long modules = allStatementsFor("/training/modules", admin);
         long templates = allStatementsFor("/surveys/templates", admin);
         assertThat(modules).isLessThanOrEqualTo(5 + BADGES);
-        assertThat(templates).isLessThanOrEqualTo(5);
+        assertThat(templates).isLessThanOrEqualTo(5 + BADGES);
         for (int i = 0; i < 5; i++) {
             training.addModule(Fixtures.unique("Module"), "About listening", new BigDecimal("1.0"), false);
             surveyTemplates.create(Fixtures.unique("Template"));
