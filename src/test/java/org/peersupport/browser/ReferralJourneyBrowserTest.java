@@ -188,6 +188,39 @@ class ReferralJourneyBrowserTest {
         }
     }
 
+    @Test
+    void the_coordinators_home_leads_to_an_urgent_referral_waiting_for_a_supporter() {
+        Place place = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        long colleague = fixtures.physician(place.departmentId());
+        String name = roster.physician(colleague).orElseThrow().name();
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into referral (id, hospital_id, department_id, physician_id, source, trigger_kind, "
+                + "urgent, status, created_at) values (?, ?, ?, ?, 'SELF', 'PERSONAL_OTHER', true, 'NEW', ?)", id,
+                place.hospitalId(), place.departmentId(), colleague,
+                java.sql.Timestamp.from(fixtures.now().minus(java.time.Duration.ofHours(3))));
+
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(coordinator.email(), Fixtures.PASSWORD);
+        try {
+            WebElement urgent = browser.find(By.xpath("//main//a[contains(@class, 'work-tile')]"
+                    + "[.//span[normalize-space()='urgent, not yet assigned']]"));
+            assertThat(urgent.findElement(By.cssSelector(".value")).getText()).isEqualTo("1");
+            assertThat(browser.find(By.cssSelector("header a[href='/triage'] .badge")).getText()).isEqualTo("1");
+            urgent.click();
+            browser.waitForHeading("Triage queue");
+            WebElement row = browser.find(By.xpath("//main//tr[.//a[normalize-space()='" + name + "']]"));
+            assertThat(row.getText()).contains("Urgent", "Self-referral", "waiting 3 h", "assignment overdue by 1 h");
+            assertThat(browser.driver().findElements(By.cssSelector("main tbody tr"))).hasSize(1);
+            row.findElement(By.linkText(name)).click();
+            browser.waitForHeading(name);
+            assertThat(browser.path()).isEqualTo("/triage/" + id);
+        }
+        finally {
+            browser.driver().manage().deleteAllCookies();
+        }
+    }
+
     private String department(long departmentId) {
         return jdbc.queryForObject("select name from department where id = ?", String.class, departmentId);
     }
