@@ -150,6 +150,53 @@ class ContactJourneyBrowserTest {
         browser.screenshot("contact-coordinator-escalated-case");
     }
 
+    @Test
+    void a_follow_up_stays_after_a_message_that_went_unanswered() {
+        Place place = fixtures.hospital();
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        CertifiedSupporter supporter = fixtures.certifiedSupporter(place.departmentId());
+        long colleagueId = fixtures.physician(place.departmentId());
+        String colleague = roster.physician(colleagueId).orElseThrow().name();
+        referrals.refer(fixtures.physicianUser(place.departmentId()), new NewReferral(colleagueId, false, false,
+                Trigger.BURNOUT, false, null, false, UUID.randomUUID()));
+        UUID id = jdbc.queryForObject("select id from referral where physician_id = ?", UUID.class, colleagueId);
+        triage.assign(id, supporter.id(), 0, coordinator);
+        java.time.LocalDate inThreeDays = fixtures.today().plusDays(3);
+
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().manage().window().setSize(PHONE);
+        browser.signIn(supporter.user().email(), Fixtures.PASSWORD);
+        // A call that reached the colleague, with a call planned in three days.
+        browser.open("/cases/" + id + "/contact");
+        browser.waitForHeading("Log a contact with " + colleague);
+        browser.find(By.cssSelector("label[for='mode-PHONE']")).click();
+        browser.find(By.cssSelector("label[for='minutes-30']")).click();
+        browser.find(By.cssSelector("label[for='outcome-CONNECTED']")).click();
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]",
+                browser.find(By.id("followUpOn")), inThreeDays.toString());
+        submit();
+        browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .alert-success")));
+        // Then a message that went unanswered, with no plan of its own.
+        browser.open("/cases/" + id + "/contact");
+        browser.waitForHeading("Log a contact with " + colleague);
+        browser.find(By.cssSelector("label[for='mode-MESSAGE']")).click();
+        browser.find(By.cssSelector("label[for='minutes-30']")).click();
+        browser.find(By.cssSelector("label[for='outcome-NO_RESPONSE']")).click();
+        submit();
+        browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .alert-success")));
+        assertThat(jdbc.queryForObject("select count(*) from interaction where referral_id = ?", Integer.class, id))
+                .isEqualTo(2);
+
+        browser.open("/contacts");
+        browser.waitForHeading("My contacts");
+        WebElement followUp = browser.find(By.xpath("//main//a[contains(@class, 'list-group-item')]"
+                + "[.//strong[normalize-space()='" + colleague + "']]"));
+        assertThat(followUp.getText()).contains(java.time.format.DateTimeFormatter
+                .ofPattern("EEE d MMM", java.util.Locale.ENGLISH).format(inThreeDays));
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("No follow-up planned.");
+        browser.driver().manage().deleteAllCookies();
+    }
+
     private void submit() {
         WebElement button = browser.find(By.xpath("//main//button[normalize-space()='Save the contact']"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", button);
