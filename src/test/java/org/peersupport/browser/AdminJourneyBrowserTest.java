@@ -41,6 +41,9 @@ class AdminJourneyBrowserTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @TempDir
     Path files;
 
@@ -141,6 +144,56 @@ class AdminJourneyBrowserTest {
     private List<String> departmentRows() {
         return browser.driver().findElements(By.cssSelector("main table tbody tr")).stream().map(WebElement::getText)
                 .toList();
+    }
+
+    @Test
+    void a_coordinator_imports_their_roster_after_reading_what_changes() throws IOException {
+        Fixtures.Place place = fixtures.hospital();
+        String department = jdbcDepartment(place.departmentId());
+        CurrentUser coordinator = fixtures.coordinator(place.hospitalId());
+        String kept = Fixtures.uniqueEmail("kept");
+        String renamed = Fixtures.uniqueEmail("renamed");
+        String left = Fixtures.uniqueEmail("left");
+        fixtures.physician(place.departmentId(), kept);
+        long renamedId = fixtures.physician(place.departmentId(), renamed);
+        fixtures.physician(place.departmentId(), left);
+        String oldName = jdbc.queryForObject("select name from physician where id = ?", String.class, renamedId);
+        String keptName = jdbc.queryForObject("select name from physician where email = ?", String.class, kept);
+        String added = Fixtures.uniqueEmail("added");
+        Path csv = files.resolve("our-roster.csv");
+        // The fixtures' physicians practise internal medicine; a blank specialty would be a change too.
+        String where = ",\"" + place.hospitalName() + "\",\"" + department + "\",Internal Medicine\n";
+        Files.writeString(csv, "name,email,hospital,department,specialty\n"
+                + "\"" + keptName + "\"," + kept + where + "Renamed Person," + renamed + where
+                + "Added Person," + added + where, StandardCharsets.UTF_8);
+
+        browser.driver().manage().deleteAllCookies();
+        browser.signIn(coordinator.email(), Fixtures.PASSWORD);
+        browser.open("/roster");
+        browser.find(By.xpath("//main//a[normalize-space()='Import CSV']")).click();
+        browser.waitForHeading("Import the physician roster");
+        assertThat(browser.find(By.cssSelector("main a[href='/roster/import/template.csv']")).isDisplayed()).isTrue();
+        browser.driver().findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.driver().findElement(By.xpath("//main//button[normalize-space()='Check the file']")).click();
+        browser.waitForHeading("Check before importing");
+        assertThat(browser.find(By.cssSelector("main p.lead")).getText())
+                .isEqualTo("3 rows are ready: 1 new physicians, 1 changed, 1 unchanged.");
+        String table = browser.find(By.cssSelector("main table")).getText();
+        assertThat(table).contains("Name: " + oldName + " → Renamed Person", "Added", "Unchanged", "Not in the file",
+                left);
+        browser.find(By.cssSelector("label[for='deactivateMissing']")).click();
+        browser.find(By.xpath("//main//button[normalize-space()='Import']")).click();
+        browser.waitForHeading("Physician roster");
+        assertThat(browser.find(By.cssSelector("main .alert-info")).getText())
+                .isEqualTo("Imported 1 new physicians, changed 1 and deactivated 1.");
+        assertThat(jdbc.queryForObject("select active from physician where email = ?", Boolean.class, left)).isFalse();
+        assertThat(jdbc.queryForObject("select name from physician where email = ?", String.class, renamed))
+                .isEqualTo("Renamed Person");
+        browser.driver().manage().deleteAllCookies();
+    }
+
+    private String jdbcDepartment(long departmentId) {
+        return jdbc.queryForObject("select name from department where id = ?", String.class, departmentId);
     }
 
     @Test
