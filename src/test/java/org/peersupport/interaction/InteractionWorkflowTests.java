@@ -287,6 +287,20 @@ class InteractionWorkflowTests {
     // --- Check-ins ---
 
     @Test
+    void the_check_in_picker_tells_namesakes_apart_by_their_e_mail() {
+        String firstEmail = Fixtures.uniqueEmail("namesake");
+        String secondEmail = Fixtures.uniqueEmail("namesake");
+        long first = fixtures.physician(place.departmentId(), firstEmail);
+        long second = fixtures.physician(place.departmentId(), secondEmail);
+        long alone = fixtures.physician(place.departmentId());
+        String shared = Fixtures.unique("Alex Namesake");
+        jdbc.update("update physician set name = ? where id in (?, ?)", shared, first, second);
+        assertThat(mvc.get().uri("/contacts/check-in").with(user(supporter.user()))).hasStatusOk().bodyText()
+                .contains(">" + shared + " · " + firstEmail + "<", ">" + shared + " · " + secondEmail + "<",
+                        ">" + name(alone) + "<");
+    }
+
+    @Test
     void a_check_in_with_a_colleague_of_a_served_department_counts_like_any_contact() {
         long other = fixtures.physician(place.departmentId());
         assertThat(mvc.get().uri("/contacts/check-in").with(user(supporter.user()))).hasStatusOk().bodyText()

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.peersupport.account.CurrentUser;
@@ -128,6 +129,11 @@ class ContactController {
             Map<String, List<PhysicianSummary>> byDepartment = new LinkedHashMap<>();
             choices.forEach(p -> byDepartment.computeIfAbsent(p.departmentName(), d -> new java.util.ArrayList<>()).add(p));
             model.addAttribute("choices", byDepartment);
+            // Namesakes are told apart by their e-mail; everyone else by name alone.
+            Map<String, Long> names = choices.stream().collect(Collectors.groupingBy(
+                    PhysicianSummary::name, Collectors.counting()));
+            model.addAttribute("namesakes", names.entrySet().stream().filter(e -> e.getValue() > 1)
+                    .map(Map.Entry::getKey).collect(Collectors.toSet()));
         }
         return "interaction/contact";
     }
