@@ -94,6 +94,37 @@ class SupporterWorkflowTests {
         coordinator = fixtures.coordinator(place.hospitalId());
     }
 
+    // Namesakes
+
+    @Test
+    void namesakes_are_told_apart_on_the_attendance_list_and_among_conflicts() throws Exception {
+        long surgery = organization.createDepartment(place.hospitalId(), Fixtures.unique("Surgery"),
+                HospitalScope.everything());
+        String surgeryName = jdbc.queryForObject("select name from department where id = ?", String.class, surgery);
+        String ownName = jdbc.queryForObject("select name from department where id = ?", String.class,
+                place.departmentId());
+        long here = supporters.nominate(fixtures.physician(place.departmentId()), HospitalScope.everything())
+                .supporterId();
+        long there = supporters.nominate(fixtures.physician(surgery), HospitalScope.everything()).supporterId();
+        String shared = Fixtures.unique("Alex Namesake");
+        jdbc.update("update physician set name = ? where id in (select physician_id from supporter where id in (?, ?))",
+                shared, here, there);
+        long session = training.schedule(place.hospitalId(), fixtures.today().minusDays(1), Fixtures.unique("Facilitator"),
+                false, java.util.Set.of(training.curriculum().get(0).id()), HospitalScope.everything());
+        String page = mvc.get().uri("/training/sessions/{id}", session).with(user(coordinator)).exchange()
+                .getResponse().getContentAsString();
+        assertThat(page).containsPattern(java.util.regex.Pattern.quote(shared) + "</span>\\s*<span[^>]*><span>"
+                + java.util.regex.Pattern.quote(ownName)).containsPattern(java.util.regex.Pattern.quote(shared)
+                + "</span>\\s*<span[^>]*><span>" + java.util.regex.Pattern.quote(surgeryName));
+
+        // A conflict is named with the colleague's department.
+        long colleague = fixtures.physician(surgery);
+        supporters.declareConflict(here, jdbc.queryForObject("select email from physician where id = ?",
+                String.class, colleague), HospitalScope.everything());
+        assertThat(mvc.get().uri("/supporters/{id}", here).with(user(coordinator))).hasStatusOk().bodyText()
+                .contains("· " + surgeryName);
+    }
+
     // Status
 
     @Test
