@@ -308,14 +308,11 @@ public class InteractionService {
         Map<Long, HospitalSummary> hospitalsById = organization.hospitals(HospitalScope.everything()).stream()
                 .collect(Collectors.toMap(HospitalSummary::id, h -> h));
         Map<UUID, EscalationAcknowledgement> acknowledged = new HashMap<>();
-        if (!list.isEmpty()) {
-            acknowledgements.findAllById(list.stream().map(Interaction::getId).toList())
-                    .forEach(a -> acknowledged.put(a.getInteractionId(), a));
-        }
         Set<UUID> pending = new HashSet<>();
         if (!list.isEmpty()) {
-            pendingEscalations.findAllById(list.stream().map(Interaction::getId).toList())
-                    .forEach(p -> pending.add(p.getInteractionId()));
+            List<UUID> ids = list.stream().map(Interaction::getId).toList();
+            acknowledgements.findAllById(ids).forEach(a -> acknowledged.put(a.getInteractionId(), a));
+            pendingEscalations.findAllById(ids).forEach(p -> pending.add(p.getInteractionId()));
         }
         Map<Long, String> coordinators = acknowledged.isEmpty() ? Map.of() : accountNames.namesOf(
                 acknowledged.values().stream().map(EscalationAcknowledgement::getAccountId)

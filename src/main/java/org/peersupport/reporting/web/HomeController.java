@@ -68,14 +68,14 @@ class HomeController {
             model.addAttribute("hospitals", organization.hospitals(scope));
             model.addAttribute("departmentCount", glance.departments());
             model.addAttribute("rosterCount", glance.physicians());
-            TriageService.Attention cases = triage.attention(scope);
+            TriageService.Attention work = triage.attention(scope);
             long expiring = supporters.expiringCertifications(scope);
-            model.addAttribute("cases", cases);
+            model.addAttribute("cases", work);
             model.addAttribute("expiring", expiring);
             model.addAttribute("uncovered", supporters.uncoveredDepartments(scope));
             model.addAttribute("escalations", interactions.unacknowledged(scope));
             // The navigation's counts are these: read once.
-            model.addAttribute("badges", new NavigationBadges.Badges(cases.toAct(), expiring));
+            model.addAttribute("badges", new NavigationBadges.Badges(work.toAct(), expiring));
         }
         return "home/home";
     }
