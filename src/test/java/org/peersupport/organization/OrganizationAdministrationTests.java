@@ -112,6 +112,24 @@ class OrganizationAdministrationTests {
     }
 
     @Test
+    void everyProblemOfTheSettingsFormShowsAtOnceTheRulesBetweenFieldsToo() throws Exception {
+        var settings = organization.settings();
+        long version = organization.settingsVersion();
+        // A blank name (a field's own rule) with an urgent target longer than the ordinary one (a rule
+        // between fields, which the program settings hold): both in one submit.
+        String page = mvc.post().uri("/admin/settings").param("programName", "")
+                .param("matchingPolicy", "ANY").param("assignTargetHours", "24").param("urgentAssignTargetHours", "30")
+                .param("firstContactTargetHours", "24").param("urgentTargetHours", "4")
+                .param("certificationValidMonths", "24").param("noteRetentionDays", "30")
+                .param("surveyMinGroupSize", "5").param("surveyMinFreeTextSize", "10").param("supportersPerDepartment", "2")
+                .param("version", String.valueOf(version)).with(csrf()).with(user(admin)).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("Enter a value.", "The urgent target cannot be longer than the ordinary target.",
+                "id=\"urgentAssignTargetHours-error\"");
+        assertThat(organization.settings()).isEqualTo(settings);
+    }
+
+    @Test
     void settingsRulesAndRangesAreCheckedOnTheForm() {
         var settings = organization.settings();
         long version = organization.settingsVersion();

@@ -70,25 +70,9 @@ public class ProgramSettings {
      * many respondents as the figures do.
      */
     public void change(ProgramSettingsView values, Instant now) {
-        List<RuleViolationException> broken = new ArrayList<>();
-        if (values.urgentAssignTargetHours() > values.assignTargetHours()) {
-            broken.add(new RuleViolationException("urgentAssignTargetHours", "settings.error.urgentLonger"));
-        }
-        if (values.urgentTargetHours() > values.firstContactTargetHours()) {
-            broken.add(new RuleViolationException("urgentTargetHours", "settings.error.urgentLonger"));
-        }
-        if (values.surveyMinGroupSize() < SURVEY_GROUP_FLOOR) {
-            broken.add(new RuleViolationException("surveyMinGroupSize", "settings.error.groupBelowFloor",
-                    SURVEY_GROUP_FLOOR));
-        }
-        if (values.surveyMinFreeTextSize() < SURVEY_FREE_TEXT_FLOOR) {
-            broken.add(new RuleViolationException("surveyMinFreeTextSize", "settings.error.freeTextBelowFloor",
-                    SURVEY_FREE_TEXT_FLOOR));
-        }
-        else if (values.surveyMinFreeTextSize() < values.surveyMinGroupSize()) {
-            broken.add(new RuleViolationException("surveyMinFreeTextSize", "settings.error.freeTextSmaller"));
-        }
-        RuleViolationException.throwIfAny(broken);
+        RuleViolationException.throwIfAny(broken(values.assignTargetHours(), values.urgentAssignTargetHours(),
+                values.firstContactTargetHours(), values.urgentTargetHours(), values.surveyMinGroupSize(),
+                values.surveyMinFreeTextSize()));
         this.programName = values.programName();
         this.matchingPolicy = values.matchingPolicy();
         this.assignTargetHours = values.assignTargetHours();
@@ -101,6 +85,34 @@ public class ProgramSettings {
         this.surveyMinFreeTextSize = values.surveyMinFreeTextSize();
         this.supportersPerDepartment = values.supportersPerDepartment();
         this.updatedAt = now;
+    }
+
+    /**
+     * The rules above, for values of which some may be missing (a form whose other fields could not
+     * be read): a rule that needs a missing value is not judged, so a form can show these together
+     * with its other errors.
+     */
+    public static List<RuleViolationException> broken(Integer assign, Integer urgentAssign, Integer firstContact,
+            Integer urgentFirstContact, Integer groupSize, Integer freeTextSize) {
+        List<RuleViolationException> broken = new ArrayList<>();
+        if (assign != null && urgentAssign != null && urgentAssign > assign) {
+            broken.add(new RuleViolationException("urgentAssignTargetHours", "settings.error.urgentLonger"));
+        }
+        if (firstContact != null && urgentFirstContact != null && urgentFirstContact > firstContact) {
+            broken.add(new RuleViolationException("urgentTargetHours", "settings.error.urgentLonger"));
+        }
+        if (groupSize != null && groupSize < SURVEY_GROUP_FLOOR) {
+            broken.add(new RuleViolationException("surveyMinGroupSize", "settings.error.groupBelowFloor",
+                    SURVEY_GROUP_FLOOR));
+        }
+        if (freeTextSize != null && freeTextSize < SURVEY_FREE_TEXT_FLOOR) {
+            broken.add(new RuleViolationException("surveyMinFreeTextSize", "settings.error.freeTextBelowFloor",
+                    SURVEY_FREE_TEXT_FLOOR));
+        }
+        else if (freeTextSize != null && groupSize != null && freeTextSize < groupSize) {
+            broken.add(new RuleViolationException("surveyMinFreeTextSize", "settings.error.freeTextSmaller"));
+        }
+        return broken;
     }
 
     public ProgramSettingsView view() {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.peersupport.organization.MatchingPolicy;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.ProgramSettingsView;
+import org.peersupport.organization.domain.ProgramSettings;
 import org.peersupport.shared.RuleViolationException;
 import org.peersupport.web.FormErrors;
 import org.springframework.stereotype.Controller;
@@ -74,6 +75,13 @@ class SettingsController {
     @PostMapping
     String save(@Valid @ModelAttribute("form") SettingsForm form, BindingResult result, RedirectAttributes redirect) {
         if (result.hasErrors()) {
+            // The rules between fields as well, for the values that could be read: every problem at
+            // once, not one more on the next submit. A field that already has its error keeps it alone.
+            ProgramSettings.broken(form.assignTargetHours(), form.urgentAssignTargetHours(),
+                    form.firstContactTargetHours(), form.urgentTargetHours(), form.surveyMinGroupSize(),
+                    form.surveyMinFreeTextSize()).stream().filter(rule -> !result.hasFieldErrors(rule.field()))
+                    .forEach(rule -> result.rejectValue(rule.field(), rule.messageKey(), rule.arguments(),
+                            rule.messageKey()));
             return "admin/settings";
         }
         try {
