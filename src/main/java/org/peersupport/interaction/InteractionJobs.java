@@ -114,12 +114,18 @@ public class InteractionJobs {
         return sent;
     }
 
-    /** Deletes, for good, every note written longer ago than the program's note retention period. */
+    /**
+     * Deletes, for good, every note written longer ago than the program's note retention period:
+     * the supporters' notes, and the coordinators' notes of what was done about an escalation (the
+     * acknowledgement itself, who and when, stays). Answers how many supporters' notes went.
+     */
     @Transactional
     public int deleteOldNotes(Instant now) {
         Instant cutoff = now.minus(Duration.ofDays(organization.settings().noteRetentionDays()));
         int deleted = notes.deleteWrittenBefore(cutoff);
-        log.info("Retention: deleted {} interaction notes", deleted);
+        int acknowledgements = jdbc.update("update escalation_acknowledgement set note = ''"
+                + " where acknowledged_at < ? and note <> ''", java.sql.Timestamp.from(cutoff));
+        log.info("Retention: deleted {} interaction notes and {} acknowledgement notes", deleted, acknowledgements);
         return deleted;
     }
 }

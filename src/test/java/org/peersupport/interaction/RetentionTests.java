@@ -109,6 +109,27 @@ class RetentionTests {
     }
 
     @Test
+    void a_coordinators_note_on_an_escalation_goes_with_the_notes_and_the_acknowledgement_stays() {
+        UUID old = checkIn("Contact " + UUID.randomUUID());
+        UUID recent = checkIn("Contact " + UUID.randomUUID());
+        Instant now = fixtures.now();
+        for (UUID id : new UUID[] {old, recent}) {
+            jdbc.update("update interaction set red_flag = true, escalation_action = 'ADVISED' where id = ?", id);
+        }
+        jdbc.update("insert into escalation_acknowledgement (interaction_id, account_id, acknowledged_at, note)"
+                + " values (?, ?, ?, 'Told the chief')", old, coordinator.accountId(),
+                Timestamp.from(now.minus(Duration.ofDays(retentionDays + 1))));
+        jdbc.update("insert into escalation_acknowledgement (interaction_id, account_id, acknowledged_at, note)"
+                + " values (?, ?, ?, 'Offered the EAP')", recent, coordinator.accountId(), Timestamp.from(now));
+
+        jobs.deleteOldNotes(now);
+        assertThat(jdbc.queryForMap("select account_id, note from escalation_acknowledgement where interaction_id = ?",
+                old)).containsEntry("note", "").containsEntry("account_id", coordinator.accountId());
+        assertThat(jdbc.queryForObject("select note from escalation_acknowledgement where interaction_id = ?",
+                String.class, recent)).isEqualTo("Offered the EAP");
+    }
+
+    @Test
     void the_nightly_jobs_delete_for_real_when_the_scheduler_runs_them() {
         UUID old = checkIn("Scheduled " + UUID.randomUUID());
         jdbc.update("update interaction_note set written_at = ? where interaction_id = ?",

@@ -59,6 +59,7 @@ public class EscalationAcknowledgement {
         return acknowledgedAt;
     }
 
+    /** Empty once the note retention period has passed. */
     public String getNote() {
         return note;
     }
