@@ -272,7 +272,8 @@ public class SupporterService {
         for (Supporter s : list) {
             PhysicianSummary p = physicians.get(s.getPhysicianId());
             result.add(new SupporterSummary(s.getId(), s.getPhysicianId(), p == null ? "?" : p.name(),
-                    p == null ? "" : p.email(), s.getHospitalId(), p == null ? "" : p.hospitalName(), s.getStatus(),
+                    p == null ? "" : p.email(), s.getHospitalId(), p == null ? "" : p.hospitalName(),
+                    p == null ? "" : p.departmentName(), s.getStatus(),
                     s.getPausedUntil(), s.getCapacity(), s.getDepartmentIds(),
                     CertificationStatus.of(s.getCertifiedOn(), validMonths, calendar.today(s.getHospitalId())),
                     s.getVersion()));

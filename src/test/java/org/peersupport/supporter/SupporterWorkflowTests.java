@@ -97,7 +97,7 @@ class SupporterWorkflowTests {
     // Namesakes
 
     @Test
-    void namesakes_are_told_apart_on_the_attendance_list_and_among_conflicts() throws Exception {
+    void namesakes_are_told_apart_on_the_attendance_list_the_supporters_list_and_among_conflicts() throws Exception {
         long surgery = organization.createDepartment(place.hospitalId(), Fixtures.unique("Surgery"),
                 HospitalScope.everything());
         String surgeryName = jdbc.queryForObject("select name from department where id = ?", String.class, surgery);
@@ -113,9 +113,17 @@ class SupporterWorkflowTests {
                 false, java.util.Set.of(training.curriculum().get(0).id()), HospitalScope.everything());
         String page = mvc.get().uri("/training/sessions/{id}", session).with(user(coordinator)).exchange()
                 .getResponse().getContentAsString();
-        assertThat(page).containsPattern(java.util.regex.Pattern.quote(shared) + "</span>\\s*<span[^>]*><span>"
-                + java.util.regex.Pattern.quote(ownName)).containsPattern(java.util.regex.Pattern.quote(shared)
-                + "</span>\\s*<span[^>]*><span>" + java.util.regex.Pattern.quote(surgeryName));
+        // By their own department on the roster, not by the departments they happen to serve.
+        assertThat(page).containsPattern(java.util.regex.Pattern.quote(shared) + "</span>\\s*<span[^>]*>"
+                + java.util.regex.Pattern.quote(ownName) + "<").containsPattern(java.util.regex.Pattern.quote(shared)
+                + "</span>\\s*<span[^>]*>" + java.util.regex.Pattern.quote(surgeryName) + "<");
+
+        // The supporters list names each one's department and hospital under the name.
+        String hospitalName = jdbc.queryForObject("select name from hospital where id = ?", String.class,
+                place.hospitalId());
+        String list = mvc.get().uri("/supporters").with(user(coordinator)).exchange().getResponse()
+                .getContentAsString();
+        assertThat(list).contains(">" + ownName + " · " + hospitalName + "<", ">" + surgeryName + " · " + hospitalName + "<");
 
         // A conflict is named with the colleague's department.
         long colleague = fixtures.physician(surgery);

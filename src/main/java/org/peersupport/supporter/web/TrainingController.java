@@ -240,10 +240,6 @@ class TrainingController {
         // Not "session": in Thymeleaf that name means the HTTP session's attributes, which hide the model.
         model.addAttribute("trainingSession", session);
         model.addAttribute("people", people);
-        // Namesakes are told apart by the departments they serve.
-        Map<Long, String> departments = new HashMap<>();
-        organization.departments(session.hospitalId()).forEach(d -> departments.put(d.id(), d.name()));
-        model.addAttribute("departmentNames", departments);
         model.addAttribute("hospital", organization.hospital(session.hospitalId()).orElseThrow());
         model.addAttribute("happened", !session.date().isAfter(training.today(session.hospitalId())));
         model.addAttribute("firstRecording", session.attendees().isEmpty());
