@@ -84,14 +84,30 @@ public class AccountService {
     @Transactional
     public long create(NewAccount request) {
         String email = Account.normaliseEmail(request.email());
-        if (accounts.existsByEmail(email)) {
-            throw new RuleViolationException("email", "account.error.emailTaken");
-        }
-        requireAcceptablePassword("password", request.password(), email);
-        checkReferences(request.hospitalIds(), request.physicianId(), null);
+        List<RuleViolationException> broken = broken(request);
+        passwordPolicy.problem(request.password(), email)
+                .ifPresent(key -> broken.add(new RuleViolationException("password", key)));
+        RuleViolationException.throwIfAny(broken);
         Account account = new Account(email, request.displayName(), passwordEncoder.encode(request.password()),
                 request.roles(), request.hospitalIds(), request.physicianId());
         return accounts.save(account).getId();
+    }
+
+    /**
+     * Every rule a new account breaks, but its password: the e-mail taken, hospitals or roster
+     * row unknown or linked elsewhere, and the access rules. A form that did not bind shows these
+     * too (null where it could not read a value), so that every problem appears at once.
+     */
+    @Transactional(readOnly = true)
+    public List<RuleViolationException> broken(NewAccount request) {
+        List<RuleViolationException> broken = new java.util.ArrayList<>();
+        String email = Account.normaliseEmail(request.email());
+        if (email != null && accounts.existsByEmail(email)) {
+            broken.add(new RuleViolationException("email", "account.error.emailTaken"));
+        }
+        broken.addAll(brokenReferences(request.hospitalIds(), request.physicianId(), null));
+        broken.addAll(Account.accessRules(request.roles(), request.hospitalIds(), request.physicianId()));
+        return broken;
     }
 
     /** What granting a clinical role did to the person's account. */
@@ -170,10 +186,13 @@ public class AccountService {
             long expectedVersion, long actingAccountId) {
         Account account = load(id);
         StaleEdit.check(account.getVersion(), expectedVersion, Account.class, id);
+        List<RuleViolationException> broken = new java.util.ArrayList<>();
         if (id == actingAccountId && !roles.contains(Role.ADMIN)) {
-            throw new RuleViolationException("roles", "account.error.keepOwnAdmin");
+            broken.add(new RuleViolationException("roles", "account.error.keepOwnAdmin"));
         }
-        checkReferences(hospitalIds, physicianId, id);
+        broken.addAll(brokenReferences(hospitalIds, physicianId, id));
+        broken.addAll(Account.accessRules(roles, hospitalIds, physicianId));
+        RuleViolationException.throwIfAny(broken);
         account.changeAccess(displayName, roles, hospitalIds, physicianId);
         sessions.endAll(id);
     }
@@ -213,22 +232,22 @@ public class AccountService {
         });
     }
 
-    private void checkReferences(Set<Long> hospitalIds, Long physicianId, Long accountId) {
-        for (Long hospitalId : hospitalIds) {
-            if (organization.hospital(hospitalId).isEmpty()) {
-                throw new RuleViolationException("hospitalIds", "account.error.unknownHospital");
-            }
+    private List<RuleViolationException> brokenReferences(Set<Long> hospitalIds, Long physicianId,
+            Long accountId) {
+        List<RuleViolationException> broken = new java.util.ArrayList<>();
+        if (hospitalIds != null && hospitalIds.stream().anyMatch(h -> organization.hospital(h).isEmpty())) {
+            broken.add(new RuleViolationException("hospitalIds", "account.error.unknownHospital"));
         }
         if (physicianId != null) {
             if (roster.physician(physicianId).isEmpty()) {
-                throw new RuleViolationException("physicianEmail", "account.error.unknownPhysician");
+                broken.add(new RuleViolationException("physicianEmail", "account.error.unknownPhysician"));
             }
-            boolean linkedElsewhere = accounts.existsByPhysicianId(physicianId)
-                    && (accountId == null || !physicianId.equals(load(accountId).getPhysicianId()));
-            if (linkedElsewhere) {
-                throw new RuleViolationException("physicianEmail", "account.error.physicianLinked");
+            else if (accounts.existsByPhysicianId(physicianId)
+                    && (accountId == null || !physicianId.equals(load(accountId).getPhysicianId()))) {
+                broken.add(new RuleViolationException("physicianEmail", "account.error.physicianLinked"));
             }
         }
+        return broken;
     }
 
     private Account load(long id) {

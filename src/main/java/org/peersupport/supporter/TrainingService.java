@@ -114,15 +114,31 @@ public class TrainingService {
         return view(scoped(id, scope), modulesById());
     }
 
+    /**
+     * Every rule a new session breaks, for what was chosen so far (null where nothing was): a
+     * form that did not bind shows these too. A date is judged by the chosen hospital's today,
+     * or by the earliest today among the caller's hospitals before one is chosen.
+     */
+    @Transactional(readOnly = true)
+    public List<RuleViolationException> broken(Long hospitalId, LocalDate date, Set<Long> moduleIds,
+            HospitalScope scope) {
+        List<RuleViolationException> broken = new ArrayList<>();
+        boolean hospitalKnown = hospitalId != null && scope.includes(hospitalId);
+        if (hospitalId != null && !hospitalKnown) {
+            broken.add(new RuleViolationException("hospitalId", "session.error.otherHospital"));
+        }
+        if (moduleIds != null && !modulesById().keySet().containsAll(moduleIds)) {
+            broken.add(new RuleViolationException("moduleIds", "session.error.unknownModule"));
+        }
+        broken.addAll(TrainingSession.broken(date, moduleIds,
+                hospitalKnown ? today(hospitalId) : calendar.earliestToday(scope)));
+        return broken;
+    }
+
     @Transactional
     public long schedule(long hospitalId, LocalDate date, String facilitator, boolean refresher, Set<Long> moduleIds,
             HospitalScope scope) {
-        if (!scope.includes(hospitalId)) {
-            throw new RuleViolationException("hospitalId", "session.error.otherHospital");
-        }
-        if (!modulesById().keySet().containsAll(moduleIds)) {
-            throw new RuleViolationException("moduleIds", "session.error.unknownModule");
-        }
+        RuleViolationException.throwIfAny(broken(hospitalId, date, moduleIds, scope));
         return sessions.save(new TrainingSession(hospitalId, date, facilitator, refresher, moduleIds,
                 today(hospitalId))).getId();
     }

@@ -2,9 +2,11 @@ package org.peersupport.survey;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -88,25 +90,45 @@ public class CampaignService {
     /** Creates a draft. Nothing is sent until the coordinator opens it. */
     @Transactional
     public UUID create(NewCampaign request, HospitalScope scope) {
-        if (!scope.includes(request.hospitalId())) {
-            throw new RuleViolationException("hospitalId", "campaign.error.hospital");
-        }
-        HospitalSummary hospital = organization.hospital(request.hospitalId())
-                .orElseThrow(() -> new RuleViolationException("hospitalId", "campaign.error.hospital"));
-        Map<Long, DepartmentSummary> departments = organization.departments(hospital.id()).stream()
-                .filter(DepartmentSummary::active)
-                .collect(Collectors.toMap(DepartmentSummary::id, d -> d));
-        if (request.departmentIds().isEmpty()) {
-            throw new RuleViolationException("departmentIds", "campaign.error.noDepartment");
-        }
-        if (!departments.keySet().containsAll(request.departmentIds())) {
-            throw new RuleViolationException("departmentIds", "campaign.error.department", hospital.name());
-        }
-        SurveyTemplate template = templates.findWithQuestions(request.templateId())
-                .orElseThrow(() -> new RuleViolationException("templateId", "campaign.error.template"));
+        RuleViolationException.throwIfAny(broken(request, scope));
+        HospitalSummary hospital = organization.hospital(request.hospitalId()).orElseThrow();
+        SurveyTemplate template = templates.findWithQuestions(request.templateId()).orElseThrow();
         Campaign campaign = new Campaign(hospital.id(), template, request.title(), request.opensOn(),
                 request.closesOn(), request.departmentIds(), today(hospital.timeZone()), calendar.now());
         return campaigns.save(campaign).getId();
+    }
+
+    /**
+     * Every rule a new campaign breaks, for what was chosen so far: a form that did not bind
+     * shows these too, so that every problem appears at once. Nothing chosen breaks no rule here
+     * (the form says what is missing); a date is judged by the chosen hospital's today, or by the
+     * earliest today among the caller's hospitals before one is chosen.
+     */
+    @Transactional(readOnly = true)
+    public List<RuleViolationException> broken(NewCampaign request, HospitalScope scope) {
+        List<RuleViolationException> broken = new ArrayList<>();
+        Optional<HospitalSummary> hospital = Optional.ofNullable(request.hospitalId()).filter(scope::includes)
+                .flatMap(organization::hospital);
+        if (request.hospitalId() != null && hospital.isEmpty()) {
+            broken.add(new RuleViolationException("hospitalId", "campaign.error.hospital"));
+        }
+        if (request.departmentIds().isEmpty()) {
+            broken.add(new RuleViolationException("departmentIds", "campaign.error.noDepartment"));
+        }
+        else if (hospital.isPresent() && !organization.departments(hospital.get().id()).stream()
+                .filter(DepartmentSummary::active).map(DepartmentSummary::id).collect(Collectors.toSet())
+                .containsAll(request.departmentIds())) {
+            broken.add(new RuleViolationException("departmentIds", "campaign.error.department",
+                    hospital.get().name()));
+        }
+        SurveyTemplate template = request.templateId() == null ? null
+                : templates.findWithQuestions(request.templateId()).orElse(null);
+        if (request.templateId() != null && template == null) {
+            broken.add(new RuleViolationException("templateId", "campaign.error.template"));
+        }
+        LocalDate today = hospital.map(h -> today(h.timeZone())).orElseGet(() -> calendar.earliestToday(scope));
+        broken.addAll(Campaign.broken(request.opensOn(), request.closesOn(), today, template));
+        return broken;
     }
 
     /**

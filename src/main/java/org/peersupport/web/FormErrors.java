@@ -44,6 +44,20 @@ public final class FormErrors {
         }
     }
 
+    /**
+     * For a form that did not bind: records the domain's rules that the values it could read
+     * already break, so the person sees every problem at once rather than one more on the next
+     * submit. A field that already has its error keeps it alone; a rule on the whole form is added
+     * only when the form has no such error yet.
+     */
+    public static void alsoBroken(BindingResult result, java.util.List<RuleViolationException> rules) {
+        for (RuleViolationException rule : rules) {
+            if (rule.field() == null ? !result.hasGlobalErrors() : !result.hasFieldErrors(rule.field())) {
+                reject(rule, result);
+            }
+        }
+    }
+
     /** Records every rule the exception names next to its field, or on the form itself. */
     public static void reject(RuleViolationException ex, BindingResult result) {
         for (RuleViolationException rule : ex.violations()) {

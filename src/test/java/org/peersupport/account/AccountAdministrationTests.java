@@ -108,6 +108,25 @@ class AccountAdministrationTests {
     }
 
     @Test
+    void everyProblemOfTheNewAccountFormShowsAtOnceTheAccountsRulesToo() throws Exception {
+        String taken = fixtures.coordinator(place.hospitalId()).email();
+        // A blank name (the form's rule), an e-mail already in use and a coordinator without a
+        // hospital (the account's rules): all three in one submit, each next to its field.
+        String page = mvc.post().uri("/admin/accounts/new").param("email", taken).param("displayName", "")
+                .param("roles", "COORDINATOR").with(csrf()).with(user(admin)).exchange().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"displayName-error\"", "id=\"email-error\"", "id=\"hospitalIds-error\"",
+                "An account with this e-mail already exists.", "Choose the hospitals this coordinator works for.");
+        // The same rules when the form itself is fine: still all at once, and no account made.
+        String email = Fixtures.uniqueEmail("nobody.on.roster");
+        assertThat(mvc.post().uri("/admin/accounts/new").param("email", email).param("displayName", "Two Problems")
+                .param("roles", "COORDINATOR", "SUPPORTER").with(csrf()).with(user(admin))).hasStatusOk().bodyText()
+                .contains("Choose the hospitals this coordinator works for.",
+                        "There is no physician with this e-mail in the roster.");
+        assertThat(accounts.accountByEmail(email)).isEmpty();
+    }
+
+    @Test
     void aCoordinatorKeepsHospitalScopesAndOthersDoNot() {
         CurrentUser user = fixtures.account(EnumSet.of(Role.COORDINATOR), Set.of(place.hospitalId()), null);
         AccountSummary before = accounts.account(user.accountId());

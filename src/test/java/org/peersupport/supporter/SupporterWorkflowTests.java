@@ -377,6 +377,18 @@ class SupporterWorkflowTests {
     }
 
     @Test
+    void every_problem_of_the_new_session_form_shows_at_once_the_sessions_own_rules_too() throws Exception {
+        // A blank facilitator (the form's rule), a date decades ago and no module (the session's
+        // rules): all three in one submit, each next to its field.
+        String page = scheduleThroughThePage(fixtures.today().minusYears(30), "", Set.of()).getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"facilitator-error\"", "id=\"sessionDate-error\"", "id=\"moduleIds-error\"",
+                "Choose a date within the last", "Choose at least one module.");
+        assertThat(jdbc.queryForObject("select count(*) from training_session where hospital_id = ?", Integer.class,
+                place.hospitalId())).isZero();
+    }
+
+    @Test
     void completion_of_a_module_the_session_did_not_cover_is_refused_and_nothing_is_saved() {
         long id = records.nominate(fixtures.physician(place.departmentId()));
         List<Long> required = new ArrayList<>(records.requiredModules());

@@ -92,6 +92,28 @@ class CampaignTests {
     }
 
     @Test
+    void every_problem_of_the_new_campaign_form_shows_at_once_the_rules_on_its_dates_too() throws Exception {
+        // A blank title (the form's own rule) and a closing day before the opening day (the
+        // campaign's rule): both in one submit, each next to its field.
+        String page = mvc.post().uri("/surveys/new").param("title", "")
+                .param("templateId", "" + surveys.programEvaluation()).param("hospitalId", "" + place.hospitalId())
+                .param("opensOn", fixtures.today().plusDays(5).toString())
+                .param("closesOn", fixtures.today().plusDays(2).toString())
+                .param("departmentIds", "" + place.departmentId()).with(csrf()).with(user(coordinator)).exchange()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"title-error\"", "id=\"closesOn-error\"",
+                "The closing day cannot be before the opening day.");
+        // A date that cannot be read breaks no rule of its own: the other date is still judged.
+        assertThat(mvc.post().uri("/surveys/new").param("title", "")
+                .param("templateId", "" + surveys.programEvaluation()).param("hospitalId", "" + place.hospitalId())
+                .param("opensOn", "not a date").param("closesOn", fixtures.today().minusDays(2).toString())
+                .param("departmentIds", "" + place.departmentId()).with(csrf()).with(user(coordinator)))
+                .hasStatusOk().bodyText().contains("Enter a date that exists", "The closing day has already passed.");
+        assertThat(jdbc.queryForObject("select count(*) from survey_campaign where hospital_id = ?", Integer.class,
+                place.hospitalId())).isZero();
+    }
+
+    @Test
     void an_inactive_department_cannot_be_surveyed() {
         long closed = organization.createDepartment(place.hospitalId(), Fixtures.unique("Closed"),
                 HospitalScope.everything());

@@ -83,20 +83,32 @@ public class Account {
      * coordinator keeps hospital scopes; a clinician's account is linked to its roster row.
      */
     public void changeAccess(String displayName, Set<Role> roles, Set<Long> hospitalIds, Long physicianId) {
-        if (roles.isEmpty()) {
-            throw new RuleViolationException("roles", "account.error.noRole");
-        }
+        RuleViolationException.throwIfAny(accessRules(roles, hospitalIds, physicianId));
         boolean coordinator = roles.contains(Role.COORDINATOR);
-        if (coordinator && hospitalIds.isEmpty()) {
-            throw new RuleViolationException("hospitalIds", "account.error.coordinatorNeedsHospital");
-        }
-        if (roles.stream().anyMatch(Role::isClinical) && physicianId == null) {
-            throw new RuleViolationException("physicianEmail", "account.error.clinicianNeedsRoster");
-        }
         this.displayName = displayName;
         this.roles = EnumSet.copyOf(roles);
         this.hospitalIds = coordinator ? new HashSet<>(hospitalIds) : new HashSet<>();
         this.physicianId = physicianId;
+    }
+
+    /**
+     * The rules of {@link #changeAccess} that these roles, hospitals and roster link break; the
+     * form asks this too (null where it could not read a value), so it shows every problem at once.
+     */
+    public static java.util.List<RuleViolationException> accessRules(Set<Role> roles, Set<Long> hospitalIds,
+            Long physicianId) {
+        java.util.List<RuleViolationException> broken = new java.util.ArrayList<>();
+        Set<Role> given = roles == null ? Set.of() : roles;
+        if (given.isEmpty()) {
+            broken.add(new RuleViolationException("roles", "account.error.noRole"));
+        }
+        if (given.contains(Role.COORDINATOR) && (hospitalIds == null || hospitalIds.isEmpty())) {
+            broken.add(new RuleViolationException("hospitalIds", "account.error.coordinatorNeedsHospital"));
+        }
+        if (given.stream().anyMatch(Role::isClinical) && physicianId == null) {
+            broken.add(new RuleViolationException("physicianEmail", "account.error.clinicianNeedsRoster"));
+        }
+        return broken;
     }
 
     /** Adds a role the person now also holds, such as supporter after a nomination. */

@@ -1,5 +1,6 @@
 package org.peersupport.account.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -86,7 +87,10 @@ class AccountAdminController {
 
     @PostMapping("/new")
     String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult result, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
+        // Every problem at once: the form's own, and the rules the values it could read break.
+        List<RuleViolationException> broken = brokenForNew(form);
+        if (result.hasErrors() || !broken.isEmpty()) {
+            FormErrors.alsoBroken(result, broken);
             return "admin/account-new";
         }
         try {
@@ -168,6 +172,21 @@ class AccountAdminController {
         accounts.enable(id);
         redirect.addFlashAttribute("flash", "account.enabled");
         return "redirect:/admin/accounts/" + id;
+    }
+
+    /** The rules a new account from this form breaks, its roster link included. */
+    private List<RuleViolationException> brokenForNew(AccountForm form) {
+        List<RuleViolationException> broken = new java.util.ArrayList<>();
+        Long physicianId = null;
+        try {
+            physicianId = rosterLink(form);
+        }
+        catch (RuleViolationException unknown) {
+            broken.add(unknown);
+        }
+        broken.addAll(accounts.broken(new NewAccount(form.getEmail(), form.getDisplayName(), null, form.getRoles(),
+                form.getHospitalIds(), physicianId)));
+        return broken;
     }
 
     private Long rosterLink(AccountForm form) {

@@ -77,11 +77,9 @@ class SettingsController {
         if (result.hasErrors()) {
             // The rules between fields as well, for the values that could be read: every problem at
             // once, not one more on the next submit. A field that already has its error keeps it alone.
-            ProgramSettings.broken(form.assignTargetHours(), form.urgentAssignTargetHours(),
-                    form.firstContactTargetHours(), form.urgentTargetHours(), form.surveyMinGroupSize(),
-                    form.surveyMinFreeTextSize()).stream().filter(rule -> !result.hasFieldErrors(rule.field()))
-                    .forEach(rule -> result.rejectValue(rule.field(), rule.messageKey(), rule.arguments(),
-                            rule.messageKey()));
+            FormErrors.alsoBroken(result, ProgramSettings.broken(form.assignTargetHours(),
+                    form.urgentAssignTargetHours(), form.firstContactTargetHours(), form.urgentTargetHours(),
+                    form.surveyMinGroupSize(), form.surveyMinFreeTextSize()));
             return "admin/settings";
         }
         try {

@@ -72,24 +72,31 @@ public class TrainingSession {
 
     public TrainingSession(long hospitalId, LocalDate sessionDate, String facilitator, boolean refresher,
             Set<Long> moduleIds, LocalDate today) {
+        RuleViolationException.throwIfAny(broken(sessionDate, moduleIds, today));
         this.hospitalId = hospitalId;
         this.facilitator = facilitator;
         this.refresher = refresher;
-        reschedule(sessionDate, today);
-        if (moduleIds.isEmpty()) {
-            throw new RuleViolationException("moduleIds", "session.error.noModules");
-        }
+        this.sessionDate = sessionDate;
         this.moduleIds = new HashSet<>(moduleIds);
     }
 
-    private void reschedule(LocalDate date, LocalDate today) {
-        if (date.isBefore(today.minusYears(MAX_YEARS_BACK))) {
-            throw new RuleViolationException("sessionDate", "session.error.tooOld", MAX_YEARS_BACK);
+    /**
+     * The rules a session on this date covering these modules breaks; a date not known yet (null)
+     * breaks none. The form asks this too, so that it shows every problem at once.
+     */
+    public static java.util.List<RuleViolationException> broken(LocalDate date, Set<Long> moduleIds,
+            LocalDate today) {
+        java.util.List<RuleViolationException> broken = new java.util.ArrayList<>();
+        if (date != null && date.isBefore(today.minusYears(MAX_YEARS_BACK))) {
+            broken.add(new RuleViolationException("sessionDate", "session.error.tooOld", MAX_YEARS_BACK));
         }
-        if (date.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
-            throw new RuleViolationException("sessionDate", "session.error.tooFar", MAX_YEARS_AHEAD);
+        else if (date != null && date.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            broken.add(new RuleViolationException("sessionDate", "session.error.tooFar", MAX_YEARS_AHEAD));
         }
-        this.sessionDate = date;
+        if (moduleIds == null || moduleIds.isEmpty()) {
+            broken.add(new RuleViolationException("moduleIds", "session.error.noModules"));
+        }
+        return broken;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -105,18 +106,18 @@ class TrainingController {
     @PostMapping("/sessions/new")
     String schedule(@AuthenticationPrincipal CurrentUser user, @Valid @ModelAttribute("form") SessionForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                long id = training.schedule(form.hospitalId(), form.sessionDate(), form.facilitator(),
-                        form.refresher(), form.moduleIds(), user.hospitalScope());
-                redirect.addFlashAttribute("flash", "session.scheduled");
-                return "redirect:/training/sessions/" + id;
-            }
-            catch (RuleViolationException ex) {
-                FormErrors.reject(ex, result);
-            }
+        if (result.hasErrors()) {
+            FormErrors.alsoBroken(result, training.broken(form.hospitalId(), form.sessionDate(), form.moduleIds(),
+                    user.hospitalScope()));
+            return sessionForm(user, model);
         }
-        return sessionForm(user, model);
+        Optional<Long> id = FormErrors.attemptToGet(result, () -> training.schedule(form.hospitalId(),
+                form.sessionDate(), form.facilitator(), form.refresher(), form.moduleIds(), user.hospitalScope()));
+        if (id.isEmpty()) {
+            return sessionForm(user, model);
+        }
+        redirect.addFlashAttribute("flash", "session.scheduled");
+        return "redirect:/training/sessions/" + id.get();
     }
 
     @GetMapping("/sessions/{id}")

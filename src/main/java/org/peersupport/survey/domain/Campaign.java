@@ -89,18 +89,7 @@ public class Campaign {
     /** A draft; the template is frozen from now on. The caller checks the departments' hospital. */
     public Campaign(long hospitalId, SurveyTemplate template, String title, LocalDate opensOn, LocalDate closesOn,
             Collection<Long> departmentIds, LocalDate today, Instant now) {
-        if (closesOn.isBefore(opensOn)) {
-            throw new RuleViolationException("closesOn", "campaign.error.closesBeforeOpens");
-        }
-        if (closesOn.isBefore(today)) {
-            throw new RuleViolationException("closesOn", "campaign.error.closesInPast");
-        }
-        if (opensOn.plusDays(MAX_DAYS_OPEN).isBefore(closesOn)) {
-            throw new RuleViolationException("closesOn", "campaign.error.tooLong", MAX_DAYS_OPEN);
-        }
-        if (!template.isUsable()) {
-            throw new RuleViolationException("templateId", "campaign.error.emptyTemplate");
-        }
+        RuleViolationException.throwIfAny(broken(opensOn, closesOn, today, template));
         this.id = UUID.randomUUID();
         this.hospitalId = hospitalId;
         this.template = template;
@@ -109,6 +98,28 @@ public class Campaign {
         this.closesOn = closesOn;
         departmentIds.stream().distinct().forEach(d -> departments.add(new CampaignDepartment(d)));
         template.freeze(now);
+    }
+
+    /**
+     * The rules a new campaign with these dates and this template breaks; a value not known yet
+     * (null) breaks none. The form asks this too, so that it shows every problem at once.
+     */
+    public static List<RuleViolationException> broken(LocalDate opensOn, LocalDate closesOn, LocalDate today,
+            SurveyTemplate template) {
+        List<RuleViolationException> broken = new ArrayList<>();
+        if (closesOn != null && opensOn != null && closesOn.isBefore(opensOn)) {
+            broken.add(new RuleViolationException("closesOn", "campaign.error.closesBeforeOpens"));
+        }
+        else if (closesOn != null && closesOn.isBefore(today)) {
+            broken.add(new RuleViolationException("closesOn", "campaign.error.closesInPast"));
+        }
+        else if (closesOn != null && opensOn != null && opensOn.plusDays(MAX_DAYS_OPEN).isBefore(closesOn)) {
+            broken.add(new RuleViolationException("closesOn", "campaign.error.tooLong", MAX_DAYS_OPEN));
+        }
+        if (template != null && !template.isUsable()) {
+            broken.add(new RuleViolationException("templateId", "campaign.error.emptyTemplate"));
+        }
+        return broken;
     }
 
     /** Sends the invitations on the opening day instead of now. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -111,17 +112,17 @@ class CampaignController {
     @PostMapping("/new")
     String create(@AuthenticationPrincipal HospitalScoped user, @Valid @ModelAttribute("form") CampaignForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                UUID id = campaigns.create(form.request(), user.hospitalScope());
-                redirect.addFlashAttribute("flash", "campaign.created");
-                return "redirect:/surveys/" + id;
-            }
-            catch (RuleViolationException ex) {
-                FormErrors.reject(ex, result);
-            }
+        if (result.hasErrors()) {
+            FormErrors.alsoBroken(result, campaigns.broken(form.request(), user.hospitalScope()));
+            return formPage(user, model);
         }
-        return formPage(user, model);
+        Optional<UUID> id = FormErrors.attemptToGet(result, () -> campaigns.create(form.request(),
+                user.hospitalScope()));
+        if (id.isEmpty()) {
+            return formPage(user, model);
+        }
+        redirect.addFlashAttribute("flash", "campaign.created");
+        return "redirect:/surveys/" + id.get();
     }
 
     @GetMapping("/{id}")
