@@ -123,17 +123,21 @@ class WorkQueueTests {
         assertThat(tiles).isEqualTo(7);
 
         // The navigation: the new cases and the late first contact beside "Triage"; the expiring
-        // certificate beside "Supporters", on every page.
+        // certificate beside "Supporters"; the escalation waiting beside "Escalations" and on the
+        // menu that holds it, on every page.
         assertThat(page("/supporters")).containsPattern(
                 "Triage</span>\\s*<span class=\"badge[^\"]*\">5</span><span\\s+class=\"visually-hidden\"> need a coordinator")
-                .containsPattern("Supporters</span>\\s*<span class=\"badge[^\"]*\">1</span>");
+                .containsPattern("Supporters</span>\\s*<span class=\"badge[^\"]*\">1</span>")
+                .containsPattern("Program</span>\\s*<span class=\"badge[^\"]*\">1</span><span\\s+class=\"visually-hidden\">"
+                        + " escalations not yet acknowledged")
+                .containsPattern("Escalations</span>\\s*<span class=\"badge[^\"]*\">1</span>");
     }
 
     @Test
     void nothing_to_do_is_shown_as_zero_and_no_badge() throws Exception {
         String home = page("/");
         assertThat(home).contains("work-tile").doesNotContain("work-tile-danger", "work-tile-primary");
-        assertThat(home).doesNotContain("need a coordinator", "certifications expiring<");
+        assertThat(home).doesNotContain("need a coordinator", "certifications expiring<", "rounded-pill");
     }
 
     @Test

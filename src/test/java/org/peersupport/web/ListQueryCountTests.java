@@ -45,8 +45,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @IntegrationTest
 class ListQueryCountTests {
 
-    /** The navigation's counts on a coordinator's or administrator's page: cases to act on, certifications expiring. */
-    static final int BADGES = 2;
+    /**
+     * The navigation's counts on a coordinator's or administrator's page: cases to act on,
+     * certifications expiring, escalations not acknowledged.
+     */
+    static final int BADGES = 3;
+
+    /** Of those, the ones Hibernate's statistics see (the escalations' count); the others are plain SQL. */
+    static final int HIBERNATE_BADGES = 1;
 
     /** The survey templates page's size. */
     static final int TEMPLATES_PAGE = 25;
@@ -112,7 +118,7 @@ class ListQueryCountTests {
         for (int i = 0; i < 30; i++) {
             fixtures.physician(place.departmentId());
         }
-        assertThat(allStatementsFor("/roster?page=1", coordinator)).isEqualTo(full).isLessThanOrEqualTo(6);
+        assertThat(allStatementsFor("/roster?page=1", coordinator)).isEqualTo(full).isLessThanOrEqualTo(4 + BADGES);
     }
 
     @Test
@@ -127,7 +133,7 @@ class ListQueryCountTests {
                     java.util.Set.of(place.hospitalId()), null);
         }
         long full = statementsFor("/admin/accounts?q=" + tag, admin);
-        assertThat(full).isEqualTo(one).isLessThanOrEqualTo(3);
+        assertThat(full).isEqualTo(one).isLessThanOrEqualTo(3 + HIBERNATE_BADGES);
     }
 
     @Test
@@ -177,11 +183,12 @@ class ListQueryCountTests {
         addSessions(place, supporter, modules, 1);
         // One row: the page of sessions, their modules, attendees and completions, the curriculum (the
         // hospitals come from the reference cache); a full page adds the count.
-        assertThat(statementsFor("/training/sessions", coordinator)).isLessThanOrEqualTo(5);
+        assertThat(statementsFor("/training/sessions", coordinator)).isLessThanOrEqualTo(5 + HIBERNATE_BADGES);
         addSessions(place, supporter, modules, 30);
         long full = statementsFor("/training/sessions", coordinator);
         addSessions(place, supporter, modules, 30);
-        assertThat(statementsFor("/training/sessions?page=1", coordinator)).isEqualTo(full).isLessThanOrEqualTo(6);
+        assertThat(statementsFor("/training/sessions?page=1", coordinator)).isEqualTo(full)
+                .isLessThanOrEqualTo(6 + HIBERNATE_BADGES);
     }
 
     private void addSessions(Place place, long supporter, Set<Long> modules, int count) {
@@ -377,7 +384,7 @@ class ListQueryCountTests {
         campaigns.create(campaign, coordinator.hospitalScope());
         // One row: the page of campaigns with their templates (the hospitals come from the reference
         // cache); no count is needed.
-        assertThat(statementsFor("/surveys", coordinator)).isLessThanOrEqualTo(1);
+        assertThat(statementsFor("/surveys", coordinator)).isLessThanOrEqualTo(1 + HIBERNATE_BADGES);
         for (int i = 0; i < 25; i++) {
             campaigns.create(campaign, coordinator.hospitalScope());
         }
@@ -385,7 +392,7 @@ class ListQueryCountTests {
         for (int i = 0; i < 20; i++) {
             campaigns.create(campaign, coordinator.hospitalScope());
         }
-        assertThat(statementsFor("/surveys?page=1", coordinator)).isEqualTo(full).isLessThanOrEqualTo(2);
+        assertThat(statementsFor("/surveys?page=1", coordinator)).isEqualTo(full).isLessThanOrEqualTo(2 + HIBERNATE_BADGES);
     }
 
     @Test

@@ -73,9 +73,10 @@ class HomeController {
             model.addAttribute("cases", work);
             model.addAttribute("expiring", expiring);
             model.addAttribute("uncovered", supporters.uncoveredDepartments(scope));
-            model.addAttribute("escalations", interactions.unacknowledged(scope));
+            long escalations = interactions.unacknowledged(scope);
+            model.addAttribute("escalations", escalations);
             // The navigation's counts are these: read once.
-            model.addAttribute("badges", new NavigationBadges.Badges(work.toAct(), expiring));
+            model.addAttribute("badges", new NavigationBadges.Badges(work.toAct(), expiring, escalations));
         }
         return "home/home";
     }
