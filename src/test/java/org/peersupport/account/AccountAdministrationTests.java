@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.peersupport.support.Fixtures.Place;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
+import org.peersupport.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -41,6 +43,9 @@ class AccountAdministrationTests {
 
     @Autowired
     MockMvc rawMvc;
+
+    @Autowired
+    org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
 
     @BeforeEach
     void setUp() {
@@ -124,6 +129,32 @@ class AccountAdministrationTests {
                 .contains("Choose the hospitals this coordinator works for.",
                         "There is no physician with this e-mail in the roster.");
         assertThat(accounts.accountByEmail(email)).isEmpty();
+    }
+
+    @Test
+    void anAccountWhoseInvitationTheMailServerDidNotTakeIsMadeWithAWarningNotASuccess() throws Exception {
+        String email = Fixtures.uniqueEmail("not.mailed");
+        fixtures.physician(place.departmentId(), email);
+        int port = mailSender.getPort();
+        int closed;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        // No mail server where the app sends, for this one request.
+        mailSender.setPort(closed);
+        MvcTestResult result;
+        try {
+            result = mvc.post().uri("/admin/accounts/new").param("email", email).param("displayName", "Dr Not Mailed")
+                    .param("roles", "PHYSICIAN").with(csrf()).with(user(admin)).exchange();
+        }
+        finally {
+            mailSender.setPort(port);
+        }
+        AccountSummary created = accounts.accountByEmail(email).orElseThrow();
+        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/admin/accounts/" + created.id());
+        assertThat((java.util.Map<String, Object>) result.getMvcResult().getFlashMap()).containsEntry("flashWarning", "account.notMailed").doesNotContainKey("flash");
+        assertThat(TestMail.to(email)).isEmpty();
+        // The page after the redirect shows it in a warning box: AdminJourneyBrowserTest.
     }
 
     @Test

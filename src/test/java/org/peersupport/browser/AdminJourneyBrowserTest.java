@@ -44,6 +44,9 @@ class AdminJourneyBrowserTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
+
     @TempDir
     Path files;
 
@@ -144,6 +147,40 @@ class AdminJourneyBrowserTest {
     private List<String> departmentRows() {
         return browser.driver().findElements(By.cssSelector("main table tbody tr")).stream().map(WebElement::getText)
                 .toList();
+    }
+
+    @Test
+    void an_account_whose_invitation_the_mail_server_did_not_take_is_made_with_a_warning_not_a_success()
+            throws IOException {
+        CurrentUser admin = fixtures.admin();
+        Fixtures.Place place = fixtures.hospital();
+        String email = Fixtures.uniqueEmail("not.mailed");
+        fixtures.physician(place.departmentId(), email);
+        browser.signIn(admin.email(), Fixtures.PASSWORD);
+        browser.open("/admin/accounts/new");
+        browser.waitForHeading("New account");
+        browser.type(By.id("email"), email);
+        browser.type(By.id("displayName"), "Dr Not Mailed");
+        WebElement physicianRole = browser.find(By.cssSelector("input[name=roles][value=PHYSICIAN]"));
+        browser.driver().findElement(By.cssSelector("label[for='" + physicianRole.getAttribute("id") + "']")).click();
+        int mailPort = mailSender.getPort();
+        int closed;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        // No mail server where the app sends while this account is made.
+        mailSender.setPort(closed);
+        try {
+            browser.driver().findElement(By.xpath("//main//button[normalize-space()='Create account']")).click();
+            browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .alert-warning"),
+                    "The account is created, but the mail server did not take the invitation."));
+        }
+        finally {
+            mailSender.setPort(mailPort);
+        }
+        assertThat(browser.path()).matches("/admin/accounts/\\d+");
+        assertThat(browser.driver().findElements(By.cssSelector("main .alert-success"))).isEmpty();
+        browser.signOut();
     }
 
     @Test

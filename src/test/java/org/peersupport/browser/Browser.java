@@ -113,6 +113,10 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
                 System.err.println("No screenshot of the failure: " + ex.getMessage());
             }
         }
+        if (driver != null) {
+            // Every test starts signed out, whichever ran before it and however it ended.
+            driver.manage().deleteAllCookies();
+        }
     }
 
     @Override
