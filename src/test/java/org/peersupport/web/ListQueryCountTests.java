@@ -416,7 +416,9 @@ class ListQueryCountTests {
         for (int i = 0; i < 10; i++) {
             organization.createDepartment(place.hospitalId(), Fixtures.unique("Department"), HospitalScope.everything());
         }
-        assertThat(allStatementsFor("/", admin)).isEqualTo(statements).isLessThanOrEqualTo(4 + WORK_QUEUE);
+        // The whole program's work queue is shared for a few seconds (WorkQueue): the look after
+        // the first reads none of it.
+        assertThat(allStatementsFor("/", admin)).isEqualTo(statements).isLessThanOrEqualTo(4);
     }
 
     @Test

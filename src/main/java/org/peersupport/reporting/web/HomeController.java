@@ -5,10 +5,8 @@ import org.peersupport.account.Role;
 import org.peersupport.interaction.InteractionService;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.referral.CaseService;
-import org.peersupport.referral.TriageService;
 import org.peersupport.reporting.DashboardService;
 import org.peersupport.shared.HospitalScope;
-import org.peersupport.supporter.SupporterAttention;
 import org.peersupport.supporter.SupporterService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,9 +26,7 @@ class HomeController {
 
     private final DashboardService dashboard;
 
-    private final TriageService triage;
-
-    private final SupporterAttention supporters;
+    private final WorkQueue workQueue;
 
     private final InteractionService interactions;
 
@@ -38,16 +34,14 @@ class HomeController {
 
     private final SupporterService supporterRecords;
 
-    HomeController(OrganizationService organization, DashboardService dashboard, TriageService triage,
-            SupporterAttention supporters, InteractionService interactions, CaseService cases,
-            SupporterService supporterRecords) {
+    HomeController(OrganizationService organization, DashboardService dashboard, WorkQueue workQueue,
+            InteractionService interactions, CaseService cases, SupporterService supporterRecords) {
+        this.organization = organization;
+        this.dashboard = dashboard;
+        this.workQueue = workQueue;
         this.interactions = interactions;
         this.cases = cases;
         this.supporterRecords = supporterRecords;
-        this.organization = organization;
-        this.dashboard = dashboard;
-        this.triage = triage;
-        this.supporters = supporters;
     }
 
     @GetMapping("/")
@@ -68,15 +62,13 @@ class HomeController {
             model.addAttribute("hospitals", organization.hospitals(scope));
             model.addAttribute("departmentCount", glance.departments());
             model.addAttribute("rosterCount", glance.physicians());
-            TriageService.Attention work = triage.attention(scope);
-            long expiring = supporters.expiringCertifications(scope);
-            model.addAttribute("cases", work);
-            model.addAttribute("expiring", expiring);
-            model.addAttribute("uncovered", supporters.uncoveredDepartments(scope));
-            long escalations = interactions.unacknowledged(scope);
-            model.addAttribute("escalations", escalations);
+            WorkQueue.Counts work = workQueue.counts(scope);
+            model.addAttribute("cases", work.cases());
+            model.addAttribute("expiring", work.expiringCertifications());
+            model.addAttribute("uncovered", work.uncoveredDepartments());
+            model.addAttribute("escalations", work.escalations());
             // The navigation's counts are these: read once.
-            model.addAttribute("badges", new NavigationBadges.Badges(work.toAct(), expiring, escalations));
+            model.addAttribute("badges", work.badges());
         }
         return "home/home";
     }

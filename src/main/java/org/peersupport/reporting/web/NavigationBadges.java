@@ -2,10 +2,7 @@ package org.peersupport.reporting.web;
 
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
-import org.peersupport.interaction.InteractionService;
-import org.peersupport.referral.TriageService;
 import org.peersupport.shared.HospitalScope;
-import org.peersupport.supporter.SupporterAttention;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -25,16 +22,10 @@ public class NavigationBadges {
     public record Badges(long triage, long supporters, long escalations) {
     }
 
-    private final TriageService triage;
+    private final WorkQueue workQueue;
 
-    private final SupporterAttention supporters;
-
-    private final InteractionService interactions;
-
-    NavigationBadges(TriageService triage, SupporterAttention supporters, InteractionService interactions) {
-        this.triage = triage;
-        this.supporters = supporters;
-        this.interactions = interactions;
+    NavigationBadges(WorkQueue workQueue) {
+        this.workQueue = workQueue;
     }
 
     @ModelAttribute("badges")
@@ -46,8 +37,7 @@ public class NavigationBadges {
         return new LazyContextVariable<>() {
             @Override
             protected Badges loadValue() {
-                return new Badges(triage.attention(scope).toAct(), supporters.expiringCertifications(scope),
-                        interactions.unacknowledged(scope));
+                return workQueue.badges(scope);
             }
         };
     }
