@@ -286,7 +286,7 @@ public class InteractionService {
         if (!scope.all() && scope.hospitalIds().isEmpty()) {
             return 0;
         }
-        return scope.all() ? pendingEscalations.count() : pendingEscalations.countByHospitalIdIn(scope.hospitalIds());
+        return scope.all() ? pendingEscalations.count() : pendingEscalations.countInHospitals(scope.hospitalIds().toArray(Long[]::new));
     }
 
     private Interaction escalated(UUID id, CurrentUser coordinator) {
