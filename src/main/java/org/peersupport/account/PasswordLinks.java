@@ -17,6 +17,7 @@ import org.peersupport.account.domain.AccountRepository;
 import org.peersupport.account.domain.PasswordPolicy;
 import org.peersupport.account.security.AccountSessions;
 import org.peersupport.shared.NotFoundException;
+import org.peersupport.shared.MailDelivery;
 import org.peersupport.shared.RuleViolationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -63,10 +64,13 @@ public class PasswordLinks {
 
     private final String baseUrl;
 
+    private final MailDelivery delivery;
+
     PasswordLinks(JdbcTemplate jdbc, AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder,
             AccountSessions sessions, JavaMailSender mail, MessageSource messages, Clock clock,
             @Value("${peersupport.mail.from}") String from, @Value("${peersupport.base-url}") String baseUrl,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, MailDelivery delivery) {
+        this.delivery = delivery;
         this.events = events;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -103,8 +107,10 @@ public class PasswordLinks {
                 new Object[] {baseUrl + "/account/set-password/" + token, VALID_FOR.toHours()}, Locale.ENGLISH));
         try {
             mail.send(message);
+            delivery.sent();
         }
         catch (MailException ex) {
+            delivery.failed();
             throw new RuleViolationException(null, "account.error.mailFailed");
         }
     }

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.peersupport.shared.MailDelivery;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -21,8 +23,11 @@ class Mail {
 
     private final String baseUrl;
 
+    private final MailDelivery delivery;
+
     Mail(JavaMailSender sender, MessageSource messages, @Value("${peersupport.mail.from}") String from,
-            @Value("${peersupport.base-url}") String baseUrl) {
+            @Value("${peersupport.base-url}") String baseUrl, MailDelivery delivery) {
+        this.delivery = delivery;
         this.sender = sender;
         this.messages = messages;
         this.from = from;
@@ -42,7 +47,15 @@ class Mail {
             message.setTo(recipient);
             message.setSubject(subject);
             message.setText(body);
-            sender.send(message);
+            try {
+                sender.send(message);
+            }
+            catch (MailException ex) {
+                // The event that asked for this e-mail stays unfinished, and is sent again later.
+                delivery.failed();
+                throw ex;
+            }
+            delivery.sent();
         }
     }
 }

@@ -10,5 +10,5 @@
  * <p>The coordinator's home page is a work queue: it asks the referral, supporter and interaction modules,
  * through their public API, what needs the coordinator now (counts only).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "account", "survey", "referral", "supporter", "interaction", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "account", "survey", "referral", "supporter", "interaction", "notification", "web"})
 package org.peersupport.reporting;

@@ -17,6 +17,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.peersupport.survey.domain.InvitationStore;
 import org.peersupport.survey.domain.InvitationStore.Issued;
 import org.peersupport.survey.domain.InvitationStore.MailKind;
+import org.peersupport.shared.MailDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,9 +73,13 @@ public class InvitationMailer {
 
     private final String baseUrl;
 
+    private final MailDelivery delivery;
+
     InvitationMailer(InvitationStore invitations, JavaMailSender mailSender,
             MessageSource messages, PlatformTransactionManager transactionManager, Clock clock,
-            @Value("${peersupport.mail.from}") String from, @Value("${peersupport.base-url}") String baseUrl) {
+            @Value("${peersupport.mail.from}") String from, @Value("${peersupport.base-url}") String baseUrl,
+            MailDelivery delivery) {
+        this.delivery = delivery;
         this.invitations = invitations;
         this.mailSender = mailSender;
         this.messages = messages;
@@ -88,6 +93,15 @@ public class InvitationMailer {
     @SchedulerLock(name = "survey-mail", lockAtMostFor = "PT15M")
     public void run() {
         sendQueued();
+    }
+
+    /** The survey e-mails of every campaign: waiting to go, and refused by the mail server. */
+    public record Queue(long waiting, long failed) {
+    }
+
+    public Queue queue() {
+        long[] counts = invitations.waitingAndFailed();
+        return new Queue(counts[0], counts[1]);
     }
 
     /** Sends batches until none is left, the mail server fails, or the run's time is up; returns how many went. */
@@ -117,7 +131,11 @@ public class InvitationMailer {
         invitations.markSent(outcome.sent);
         invitations.markFailed(outcome.refused);
         invitations.retryLater(outcome.retry);
+        if (!outcome.sent.isEmpty()) {
+            delivery.sent();
+        }
         if (!outcome.retry.isEmpty()) {
+            delivery.failed();
             log.warn("Survey e-mails: the mail server failed; {} e-mails wait for the next run", outcome.retry.size());
             return -1;
         }

@@ -1,8 +1,13 @@
 package org.peersupport.reporting.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
 import org.peersupport.interaction.InteractionService;
+import org.peersupport.notification.Outbox;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.referral.CaseService;
 import org.peersupport.reporting.DashboardService;
@@ -34,8 +39,15 @@ class HomeController {
 
     private final SupporterService supporterRecords;
 
+    private final Outbox outbox;
+
+    private final Clock clock;
+
     HomeController(OrganizationService organization, DashboardService dashboard, WorkQueue workQueue,
-            InteractionService interactions, CaseService cases, SupporterService supporterRecords) {
+            InteractionService interactions, CaseService cases, SupporterService supporterRecords, Outbox outbox,
+            Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
         this.organization = organization;
         this.dashboard = dashboard;
         this.workQueue = workQueue;
@@ -69,6 +81,15 @@ class HomeController {
             model.addAttribute("escalations", work.escalations());
             // The navigation's counts are these: read once.
             model.addAttribute("badges", work.badges());
+        }
+        if (user.has(Role.ADMIN)) {
+            Outbox.Health health = outbox.health();
+            Instant now = clock.instant();
+            model.addAttribute("outbox", health);
+            model.addAttribute("outboxFailingMinutes", health.failingSince() == null ? 0
+                    : Duration.between(health.failingSince(), now).toMinutes());
+            model.addAttribute("outboxLastSentMinutes", health.lastSentAt() == null ? 0
+                    : Math.max(0, Duration.between(health.lastSentAt(), now).toMinutes()));
         }
         return "home/home";
     }

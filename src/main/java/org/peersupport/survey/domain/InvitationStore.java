@@ -119,6 +119,13 @@ public class InvitationStore {
                 """, campaignId);
     }
 
+    /** Over every campaign: e-mails waiting to go (queued or being sent), and those the mail server refused. */
+    public long[] waitingAndFailed() {
+        return jdbc.queryForObject("select count(*) filter (where mail_state <> 'FAILED'), count(*) filter"
+                + " (where mail_state = 'FAILED') from survey_invitation where mail_state in ('QUEUED', 'SENDING', 'FAILED')",
+                (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)});
+    }
+
     public Map<MailState, Integer> progress(UUID campaignId) {
         Map<MailState, Integer> counts = new EnumMap<>(MailState.class);
         for (MailState state : MailState.values()) {
