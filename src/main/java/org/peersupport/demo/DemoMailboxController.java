@@ -20,12 +20,15 @@ import org.peersupport.shared.NotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The demo mailbox, for administrators (by path rule) in local development only: every e-mail the
@@ -57,11 +60,16 @@ class DemoMailboxController {
         this.zones = zones;
     }
 
+    static final int PAGE_SIZE = 50;
+
     @GetMapping
-    String list(Model model) {
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
         List<Letter> letters = new ArrayList<>(letters());
         java.util.Collections.reverse(letters);
-        model.addAttribute("letters", letters);
+        PageRequest request = PageRequest.of(Math.max(0, Math.min(page, 100_000)), PAGE_SIZE);
+        int from = (int) Math.min(request.getOffset(), letters.size());
+        model.addAttribute("letters", new PageImpl<>(letters.subList(from, Math.min(from + PAGE_SIZE, letters.size())),
+                request, letters.size()));
         model.addAttribute("zone", zone());
         return "demo/mailbox";
     }

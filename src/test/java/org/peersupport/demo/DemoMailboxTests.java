@@ -58,6 +58,9 @@ class DemoMailboxTests {
                 .matcher(list);
         assertThat(row.find()).as("the e-mail is listed with its subject and addressee").isTrue();
         assertThat(list).contains("Demo mailbox</a></li>"); // offered in the administrator's menu
+        assertThat(page("/", admin)).contains("<a href=\"/admin/mailbox\">Read them in the demo mailbox</a>");
+        assertThat(page("/admin/mailbox?page=99999", admin)).contains("<h1 class=\"h3\">Demo mailbox<").doesNotContain(email);
+        assertThat(mvc.get().uri("/admin/mailbox?page=-3").with(user(admin))).hasStatusOk();
 
         Matcher link = LINK.matcher(page(row.group(1), admin));
         assertThat(link.find()).as("the password link is a live link").isTrue();
