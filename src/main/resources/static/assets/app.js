@@ -7,6 +7,17 @@ document.addEventListener('DOMContentLoaded', function () {
     orderAndName(summary);
     summary.focus();
   }
+  // A table that may scroll sideways on a small screen (and has no link or field to tab to) can be
+  // reached and scrolled with the keyboard, and is named by its caption.
+  document.querySelectorAll('.table-responsive').forEach(function (region) {
+    if (region.querySelector('a[href], button, input, select, textarea')) {
+      return;
+    }
+    var caption = region.querySelector('caption');
+    region.tabIndex = 0;
+    region.setAttribute('role', 'region');
+    region.setAttribute('aria-label', caption ? caption.textContent.replace(/\s+/g, ' ').trim() : 'Table');
+  });
   // Ask before actions that are hard to undo: <form data-confirm="...">.
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (event) {
