@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.peersupport.account.CurrentUser;
@@ -17,7 +16,6 @@ import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.peersupport.survey.CampaignService;
 import org.peersupport.survey.InvitationMailer;
-import org.peersupport.survey.QuestionView;
 import org.peersupport.survey.SurveyDriver;
 import org.peersupport.survey.SurveyTemplateService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,37 +152,14 @@ class SurveyJourneyBrowserTest {
         try {
             browser.open(link.substring("http://localhost:8080".length()));
             browser.waitForHeading("Program evaluation, spring");
-            List<QuestionView> questions = surveys.template().questions();
-            WebElement conditional = browser.driver().findElement(By.cssSelector("[data-shown-if]"));
-            assertThat(conditional.isDisplayed()).as("asked only after a yes").isFalse();
-            choose(questions.get(0), hadInteraction ? 1 : 0);
-            choose(questions.get(1), 1);
-            if (hadInteraction) {
-                browser.waitUntil(ExpectedConditions.visibilityOf(conditional));
-                choose(questions.get(2), 4);
-                choose(questions.get(3), 5);
-                choose(questions.get(4), 3);
-            }
-            else {
-                assertThat(conditional.isDisplayed()).isFalse();
-            }
-            choose(questions.get(5), 4);
-            browser.type(By.id(questions.get(6).field()), "Kind colleagues.");
-            if (window == PHONE) {
-                browser.screenshot("survey-answer-phone");
-            }
-            browser.driver().findElement(By.xpath("//main//button[normalize-space()='Send my answers']")).click();
-            browser.waitForHeading("Thank you");
-            assertThat(browser.path()).isEqualTo("/s/thanks");
+            new ProgramEvaluationForm(browser, surveys.template().questions()).answer(hadInteraction, () -> {
+                if (window == PHONE) {
+                    browser.screenshot("survey-answer-phone");
+                }
+            });
         }
         finally {
             browser.driver().manage().window().setSize(DESKTOP);
         }
-    }
-
-    private void choose(QuestionView question, int value) {
-        WebElement label = browser.find(By.cssSelector("label[for='" + question.field() + "-" + value + "']"));
-        label.click();
-        assertThat(browser.driver().findElement(By.id(question.field() + "-" + value)).isSelected()).isTrue();
     }
 }
