@@ -100,8 +100,8 @@ public class CampaignService {
 
     /**
      * Every rule a new campaign breaks, for what was chosen so far: a form that did not bind
-     * shows these too, so that every problem appears at once. Nothing chosen breaks no rule here
-     * (the form says what is missing); a date is judged by the chosen hospital's today, or by the
+     * shows these too, so that every problem appears at once (a field the form already marked
+     * keeps its own message, such as "choose a value"); a date is judged by the chosen hospital's today, or by the
      * earliest today among the caller's hospitals before one is chosen.
      */
     @Transactional(readOnly = true)
@@ -109,7 +109,7 @@ public class CampaignService {
         List<RuleViolationException> broken = new ArrayList<>();
         Optional<HospitalSummary> hospital = Optional.ofNullable(request.hospitalId()).filter(scope::includes)
                 .flatMap(organization::hospital);
-        if (request.hospitalId() != null && hospital.isEmpty()) {
+        if (hospital.isEmpty()) {
             broken.add(new RuleViolationException("hospitalId", "campaign.error.hospital"));
         }
         if (request.departmentIds().isEmpty()) {
@@ -123,7 +123,7 @@ public class CampaignService {
         }
         SurveyTemplate template = request.templateId() == null ? null
                 : templates.findWithQuestions(request.templateId()).orElse(null);
-        if (request.templateId() != null && template == null) {
+        if (template == null) {
             broken.add(new RuleViolationException("templateId", "campaign.error.template"));
         }
         LocalDate today = hospital.map(h -> today(h.timeZone())).orElseGet(() -> calendar.earliestToday(scope));
