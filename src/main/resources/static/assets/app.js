@@ -161,9 +161,11 @@ function fieldOf(link) {
   return field;
 }
 
-// What the page calls a field: its label, or the legend of its group of choices.
+// What the page calls a field: its label, or the legend of its group of choices (an error may
+// point at the group's own container, which is no field and has no label).
 function labelOf(field) {
-  var group = (field.type === 'radio' || field.type === 'checkbox') && field.closest('fieldset');
+  var choice = field.type === 'radio' || field.type === 'checkbox' || field.labels === undefined;
+  var group = choice && field.closest('fieldset');
   var label = group ? group.querySelector('legend') : (field.labels && field.labels[0]);
   return label ? label.textContent.replace(/\s+/g, ' ').replace(/\s*\*\s*$/, '').trim() : '';
 }

@@ -271,9 +271,16 @@ class DemoData implements ApplicationRunner {
         for (String hospital : HOSPITALS.keySet().stream().sorted().toList()) {
             for (String department : HOSPITALS.get(hospital)) {
                 int size = 24 + random.nextInt(8);
+                // Nobody shares a name with a colleague of their own department.
+                Set<String> taken = new java.util.HashSet<>();
                 for (int i = 0; i < size; i++) {
-                    String first = FIRST.get(random.nextInt(FIRST.size()));
-                    String last = LAST.get(random.nextInt(LAST.size()));
+                    String first;
+                    String last;
+                    do {
+                        first = FIRST.get(random.nextInt(FIRST.size()));
+                        last = LAST.get(random.nextInt(LAST.size()));
+                    }
+                    while (!taken.add(first + " " + last));
                     n++;
                     String email = (first + "." + last + "." + n + "@example.org").toLowerCase();
                     csv.append(first).append(' ').append(last).append(',').append(email).append(',')

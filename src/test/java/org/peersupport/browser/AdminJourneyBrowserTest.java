@@ -255,6 +255,15 @@ class AdminJourneyBrowserTest {
         assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("error-summary");
         summary.findElements(By.cssSelector("li a")).get(1).click();
         assertThat(browser.driver().getCurrentUrl()).endsWith("#certificationValidMonths");
+
+        // A group of checkboxes is named by its legend; a rule of the campaign shows with the form's own.
+        browser.open("/surveys/new");
+        browser.waitForHeading("New survey campaign");
+        browser.driver().findElement(By.id("title")).clear();
+        browser.driver().findElement(By.xpath("//main//button[normalize-space()='Create the campaign']")).click();
+        summary = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+        assertThat(summary.findElements(By.cssSelector("li a")).stream().map(WebElement::getText))
+                .startsWith("Title: Enter a value.").contains("Departments: Choose at least one.");
         browser.signOut();
     }
 

@@ -123,7 +123,11 @@ class SupporterWorkflowTests {
                 place.hospitalId());
         String list = mvc.get().uri("/supporters").with(user(coordinator)).exchange().getResponse()
                 .getContentAsString();
-        assertThat(list).contains(">" + ownName + " · " + hospitalName + "<", ">" + surgeryName + " · " + hospitalName + "<");
+        String hereEmail = supporters.supporter(here, HospitalScope.everything()).email();
+        String thereEmail = supporters.supporter(there, HospitalScope.everything()).email();
+        // Namesakes on one page also show their e-mail, as the check-in picker does.
+        assertThat(list).contains(">" + ownName + " · " + hospitalName + " · " + hereEmail + "<",
+                ">" + surgeryName + " · " + hospitalName + " · " + thereEmail + "<");
 
         // A conflict is named with the colleague's department.
         long colleague = fixtures.physician(surgery);

@@ -5,10 +5,12 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -109,6 +111,10 @@ class SupporterController {
         Page<SupporterSummary> found = supporters.search(query, scope,
                 PageRequest.of(Math.max(0, Math.min(page, 100_000)), PAGE_SIZE));
         model.addAttribute("supporters", found);
+        // Supporters of one name on the page are told apart by their e-mail too, as in the check-in picker.
+        Set<String> seen = new HashSet<>();
+        model.addAttribute("namesakes", found.stream().map(SupporterSummary::name).filter(name -> !seen.add(name))
+                .collect(Collectors.toSet()));
         model.addAttribute("query", query);
         model.addAttribute("hospitals", organization.hospitals(scope));
         model.addAttribute("departments", organization.departments(scope));
