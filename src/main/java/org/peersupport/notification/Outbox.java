@@ -20,7 +20,24 @@ public class Outbox {
     /** Listeners of this module send the notices; their unfinished events are e-mails waiting. */
     private static final String NOTICE_LISTENERS = Outbox.class.getPackageName() + ".%";
 
-    public record Health(long waiting, long failed, Instant lastSentAt, Instant failingSince, boolean failingLong) {
+    /** The counts, and the mail server's state as of {@code now}. */
+    public record Health(long waiting, long failed, MailDelivery.State delivery, Instant now) {
+
+        public boolean failing() {
+            return delivery.failingSince() != null;
+        }
+
+        public boolean neverSent() {
+            return delivery.lastSentAt() == null;
+        }
+
+        public long failingMinutes() {
+            return delivery.failingMinutes(now);
+        }
+
+        public long minutesSinceSent() {
+            return delivery.minutesSinceSent(now);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -44,8 +61,7 @@ public class Outbox {
                 + " where completion_date is null and listener_id like ?",
                 (rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)}, NOTICE_LISTENERS);
         InvitationMailer.Queue surveys = invitations.queue();
-        MailDelivery.State state = delivery.state();
-        return new Health(notices[0] + surveys.waiting(), notices[1] + surveys.failed(), state.lastSentAt(),
-                state.failingSince(), state.failingLong(clock.instant()));
+        return new Health(notices[0] + surveys.waiting(), notices[1] + surveys.failed(), delivery.state(),
+                clock.instant());
     }
 }

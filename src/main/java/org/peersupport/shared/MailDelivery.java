@@ -31,6 +31,16 @@ public class MailDelivery {
         public boolean failingLong(Instant now) {
             return failingSince != null && failingSince.isBefore(now.minus(BANNER_AFTER));
         }
+
+        /** For how many whole minutes every attempt has failed; 0 while it works. */
+        public long failingMinutes(Instant now) {
+            return failingSince == null ? 0 : Math.max(0, Duration.between(failingSince, now).toMinutes());
+        }
+
+        /** How many whole minutes ago an e-mail last went; 0 if none has. */
+        public long minutesSinceSent(Instant now) {
+            return lastSentAt == null ? 0 : Math.max(0, Duration.between(lastSentAt, now).toMinutes());
+        }
     }
 
     private final JdbcTemplate jdbc;

@@ -1,9 +1,5 @@
 package org.peersupport.reporting.web;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
 import org.peersupport.interaction.InteractionService;
@@ -41,13 +37,9 @@ class HomeController {
 
     private final Outbox outbox;
 
-    private final Clock clock;
-
     HomeController(OrganizationService organization, DashboardService dashboard, WorkQueue workQueue,
-            InteractionService interactions, CaseService cases, SupporterService supporterRecords, Outbox outbox,
-            Clock clock) {
+            InteractionService interactions, CaseService cases, SupporterService supporterRecords, Outbox outbox) {
         this.outbox = outbox;
-        this.clock = clock;
         this.organization = organization;
         this.dashboard = dashboard;
         this.workQueue = workQueue;
@@ -83,13 +75,7 @@ class HomeController {
             model.addAttribute("badges", work.badges());
         }
         if (user.has(Role.ADMIN)) {
-            Outbox.Health health = outbox.health();
-            Instant now = clock.instant();
-            model.addAttribute("outbox", health);
-            model.addAttribute("outboxFailingMinutes", health.failingSince() == null ? 0
-                    : Duration.between(health.failingSince(), now).toMinutes());
-            model.addAttribute("outboxLastSentMinutes", health.lastSentAt() == null ? 0
-                    : Math.max(0, Duration.between(health.lastSentAt(), now).toMinutes()));
+            model.addAttribute("outbox", outbox.health());
         }
         return "home/home";
     }

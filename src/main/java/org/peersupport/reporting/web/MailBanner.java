@@ -1,7 +1,6 @@
 package org.peersupport.reporting.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 import org.peersupport.account.CurrentUser;
@@ -39,7 +38,7 @@ class MailBanner {
             protected Long loadValue() {
                 MailDelivery.State state = delivery.state();
                 Instant now = clock.instant();
-                return state.failingLong(now) ? Duration.between(state.failingSince(), now).toMinutes() : null;
+                return state.failingLong(now) ? state.failingMinutes(now) : null;
             }
         };
     }
