@@ -2,8 +2,6 @@ package org.peersupport.reporting;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.peersupport.survey.Proportion;
@@ -23,11 +21,6 @@ import org.peersupport.survey.Proportion;
 public record Dashboard(DashboardFilter filter, String scopeLabel, Instant refreshedAt, int minGroupSize,
         boolean smallGroup, Reach reach, Adoption adoption, Effectiveness effectiveness,
         Implementation implementation, List<Quarter> trend) {
-
-    /** When the summaries were refreshed, in UTC as the page says (not the server's own zone). */
-    public ZonedDateTime refreshedAtUtc() {
-        return refreshedAt == null ? null : refreshedAt.atZone(ZoneOffset.UTC);
-    }
 
     /** A count of people that may be shown, or hidden (then without its number). */
     public record Figure(long value, boolean hidden) {

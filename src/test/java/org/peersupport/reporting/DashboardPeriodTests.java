@@ -24,6 +24,20 @@ class DashboardPeriodTests {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    ReportingRefresh refresh;
+
+    @Test
+    void the_figures_are_dated_in_the_hospitals_own_time() {
+        Fixtures.Place place = fixtures.hospital();
+        refresh.refresh();
+        String zone = java.time.format.DateTimeFormatter.ofPattern("z", java.util.Locale.ENGLISH)
+                .format(fixtures.now().atZone(Fixtures.ZONE));
+        assertThat(mvc.get().uri("/reports").with(user(fixtures.coordinator(place.hospitalId())))).hasStatusOk()
+                .bodyText().containsPattern("Figures as of \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} " + zone + ";")
+                .doesNotContain("(UTC)");
+    }
+
     @Test
     void a_month_out_of_range_is_refused_by_its_field_and_kept_as_typed() {
         CurrentUser admin = fixtures.admin();

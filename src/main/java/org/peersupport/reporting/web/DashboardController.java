@@ -156,6 +156,10 @@ class DashboardController {
         model.addAttribute("filter", filter);
         List<HospitalSummary> hospitals = organization.hospitals(user.hospitalScope());
         model.addAttribute("hospitals", hospitals);
+        // "Figures as of" in the chosen hospital's time, or else in that of the first of the caller's hospitals.
+        model.addAttribute("zone", hospitals.stream().filter(h -> Long.valueOf(h.id()).equals(filter.hospitalId()))
+                .findFirst().or(() -> hospitals.stream().findFirst()).map(HospitalSummary::timeZone)
+                .orElse(java.time.ZoneOffset.UTC));
         model.addAttribute("departments", departments(user, filter, hospitals.size()));
         model.addAttribute("query", UriComponentsBuilder.newInstance()
                 .queryParam("from", filter.from()).queryParam("to", filter.to())
