@@ -72,14 +72,28 @@ class DemoData implements ApplicationRunner {
             "Eastside Medical Center", List.of("Emergency Medicine", "Internal Medicine", "Psychiatry",
                     "Radiology", "Oncology"));
 
-    private static final List<String> FIRST = List.of("Alex", "Sam", "Jordan", "Taylor", "Morgan", "Casey", "Riley",
-            "Jamie", "Avery", "Quinn", "Priya", "Wei", "Amara", "Diego", "Fatima", "Hiro", "Ingrid", "Kwame", "Lena",
-            "Mateo", "Nadia", "Omar", "Rosa", "Tomas", "Yara", "Zoe", "Ben", "Chloe", "David", "Elena");
+    /** Given names and family names from many places, so that a list of colleagues reads like one. */
+    private static final List<String> FIRST = List.of("Aisha", "Alejandro", "Amara", "Anders", "Andrea", "Anjali",
+            "Ari", "Beatriz", "Benedikt", "Bilal", "Camille", "Carmen", "Chidi", "Chloe", "Dana", "Daniel", "Deepa",
+            "Diego", "Dmitri", "Eleni", "Elif", "Emeka", "Emily", "Esther", "Farah", "Felipe", "Fiona", "Gabriel",
+            "Grace", "Hana", "Hassan", "Helen", "Hiro", "Ibrahim", "Ines", "Ingrid", "Isaac", "Jamal", "Javier",
+            "Jia", "Joanna", "Jonas", "Julia", "Kareem", "Keiko", "Kwame", "Laila", "Lars", "Leah", "Lena", "Luca",
+            "Lucia", "Mai", "Malik", "Marcus", "Maria", "Mateo", "Maya", "Mei", "Michael", "Mina", "Nadia",
+            "Naveen", "Nia", "Nikolai", "Noor", "Olga", "Omar", "Oscar", "Patricia", "Pedro", "Priya", "Rafael",
+            "Rania", "Rebecca", "Ren", "Rosa", "Ruth", "Sahil", "Samuel", "Sara", "Sebastian", "Sofia", "Sunil",
+            "Tamar", "Teresa", "Thomas", "Tomas", "Uma", "Valentina", "Victor", "Wei", "Yara", "Yusuf", "Zainab",
+            "Zoe");
 
-    private static final List<String> LAST = List.of("Nguyen", "Patel", "Garcia", "Kim", "Okafor", "Silva", "Cohen",
-            "Rossi", "Haddad", "Larsen", "Moreau", "Tanaka", "Walker", "Mendez", "Novak", "Osei", "Park", "Quint",
-            "Reyes", "Schmidt", "Thompson", "Ueda", "Varga", "Weber", "Young", "Zhang", "Ahmed", "Brooks", "Chen",
-            "Diaz");
+    private static final List<String> LAST = List.of("Abara", "Adeyemi", "Ahmed", "Alvarez", "Andersen", "Bakker",
+            "Banerjee", "Becker", "Bianchi", "Brooks", "Campbell", "Castillo", "Chen", "Cohen", "Costa", "Dubois",
+            "Eriksson", "Farouk", "Fernandes", "Fischer", "Fitzgerald", "Garcia", "Goldberg", "Gomez", "Gupta",
+            "Haddad", "Hansen", "Hernandez", "Hoffmann", "Ibrahim", "Ito", "Ivanova", "Jensen", "Johnson", "Kaplan",
+            "Kaur", "Khan", "Kim", "Kowalski", "Kumar", "Larsen", "Lee", "Lindqvist", "Lopez", "Mahmoud", "Martin",
+            "Mendez", "Moreau", "Morales", "Mukherjee", "Murphy", "Nakamura", "Nguyen", "Novak", "Nowak", "O'Brien",
+            "Okafor", "Okonkwo", "Oliveira", "Osei", "Park", "Patel", "Petrov", "Quinn", "Rahman", "Ramirez",
+            "Reyes", "Rossi", "Russo", "Sato", "Schmidt", "Shah", "Silva", "Singh", "Sokolov", "Suzuki", "Tanaka",
+            "Thompson", "Torres", "Tran", "Varga", "Vasquez", "Wagner", "Walker", "Wang", "Weber", "Williams",
+            "Wong", "Yamamoto", "Yilmaz", "Young", "Zhang", "Zhou");
 
     private final OrganizationService organization;
 
@@ -282,7 +296,7 @@ class DemoData implements ApplicationRunner {
                     }
                     while (!taken.add(first + " " + last));
                     n++;
-                    String email = (first + "." + last + "." + n + "@example.org").toLowerCase();
+                    String email = (first + "." + last.replace("'", "") + "." + n + "@example.org").toLowerCase();
                     csv.append(first).append(' ').append(last).append(',').append(email).append(',')
                             .append(String.format("555-%04d", 1000 + n)).append(',').append(hospital).append(',')
                             .append(department).append(',').append(department).append(',')
