@@ -1,6 +1,7 @@
 /**
  * Demo data for the embedded database: a program like POST, with two hospitals, eleven
- * departments, about 300 roster physicians and one account per role. Nothing depends on it.
+ * departments, about 1,200 roster physicians, 59 supporters, 18 months of history and one account
+ * per role; and the demo mailbox. Nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "account", "supporter", "referral", "resource", "interaction"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "organization", "account", "supporter", "referral", "resource", "interaction", "reporting"})
 package org.peersupport.demo;

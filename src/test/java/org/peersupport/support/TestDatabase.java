@@ -40,6 +40,30 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         return connection;
     }
 
+    /**
+     * A new, empty database on the tests' server, for a context that needs one of its own (the
+     * demo program loads only into a database without hospitals).
+     */
+    public static final class Empty implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Connection c = connection();
+            String name = "empty_" + System.nanoTime();
+            try (java.sql.Connection sql = java.sql.DriverManager.getConnection(c.url(), c.username(), c.password());
+                    java.sql.Statement statement = sql.createStatement()) {
+                statement.execute("create database " + name);
+            }
+            catch (java.sql.SQLException ex) {
+                throw new IllegalStateException("Could not create a database for a test", ex);
+            }
+            // jdbc:postgresql://host:port/database?parameters: the same server, the new database.
+            String url = c.url().replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+            TestPropertyValues.of("spring.datasource.url=" + url, "spring.datasource.username=" + c.username(),
+                    "spring.datasource.password=" + c.password()).applyTo(context);
+        }
+    }
+
     private static Connection start() {
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
