@@ -29,7 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
                 // At JVM exit the embedded database may stop before Spring does; fail fast, not in 30 s.
                 "spring.datasource.hikari.connection-timeout=5000"})
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = {TestDatabase.class, TestMail.class})
+@ContextConfiguration(initializers = {TestDatabase.class, TestMail.class, TestOidcProvider.class})
 @Import({Fixtures.class, StatementCounter.class})
 public @interface IntegrationTest {
 }

@@ -26,6 +26,8 @@ class SecurityHeadersTests {
             String csp = result.getResponse().getHeader("Content-Security-Policy");
             assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
                     "base-uri 'none'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            // Forms post here only; sign-out may go on to the identity provider's sign-out page.
+            assertThat(csp).contains("form-action 'self' " + org.peersupport.support.TestOidcProvider.issuer() + ";");
             assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("same-origin");
             assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(result.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");

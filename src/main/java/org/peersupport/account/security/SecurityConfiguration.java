@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -23,10 +24,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    /** No inline script or style anywhere; nothing may frame the app or load plugins. */
+    /**
+     * No inline script or style anywhere; nothing may frame the app or load plugins. Forms post to
+     * the app only, and sign-out may go on to the identity providers' own sign-out pages (%s).
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+            + "form-action 'self'%s; frame-ancestors 'none'";
 
     /** The app needs no camera, microphone, location, payment or other powerful feature. */
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
@@ -38,7 +42,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Clock clock,
             @Value("${peersupport.session.absolute-lifetime:12h}") Duration absoluteLifetime,
-            @Value("${peersupport.management.port:0}") int managementPort) throws Exception {
+            @Value("${peersupport.management.port:0}") int managementPort, SignInOptions signIn,
+            ProviderSignIn providers) throws Exception {
         SessionLifetime lifetime = new SessionLifetime(clock, absoluteLifetime);
         http.authorizeHttpRequests(requests -> requests
                 // A separate management port (MANAGEMENT_PORT) is for the internal network only.
@@ -64,26 +69,40 @@ class SecurityConfiguration {
             // links need no CSRF token; without one they need no session either, and an answering
             // page left open past the session timeout still sends.
             .csrf(csrf -> csrf.ignoringRequestMatchers("/s/**"))
-            .formLogin(form -> form
-                .loginPage("/login")
-                .usernameParameter("email")
-                .passwordParameter("password")
-                .failureUrl("/login?error")
-                .successHandler(lifetime.onSignIn("/")))
             // Signing out invalidates the session in the database; Spring Session expires its cookie.
+            // After a provider's sign-in, the provider's session ends too where it can.
             .logout(logout -> logout
                 .logoutUrl("/logout")
-                .logoutSuccessUrl("/login?signedOut"))
+                .addLogoutHandler(providers.rememberProvider())
+                .logoutSuccessHandler(providers.onSignOut()))
             .sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.newSession()))
+            .exceptionHandling(exceptions -> exceptions
+                .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
             .addFilterBefore(lifetime, SecurityContextHolderFilter.class)
             .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY.formatted(signIn.signOutOrigins().stream()
+                        .map(origin -> " " + origin).collect(java.util.stream.Collectors.joining()))))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny())
                 // Sent only on HTTPS (as the trusted proxy reports it): browsers ignore it on HTTP.
                 .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(ONE_YEAR_IN_SECONDS).includeSubDomains(true))
                 .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
+        if (signIn.password()) {
+            http.formLogin(form -> form
+                .loginPage("/login")
+                .usernameParameter("email")
+                .passwordParameter("password")
+                .failureUrl("/login?error")
+                .successHandler(lifetime.onSignIn("/")));
+        }
+        if (signIn.registrations() != null) {
+            http.oauth2Login(oauth -> oauth
+                .loginPage("/login")
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(providers.users()))
+                .successHandler(providers.onSuccess(lifetime.onSignIn("/")))
+                .failureHandler(providers.onFailure()));
+        }
         return http.build();
     }
 

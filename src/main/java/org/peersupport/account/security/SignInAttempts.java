@@ -8,6 +8,7 @@ import org.peersupport.audit.AuditLog;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,9 @@ class SignInAttempts {
     @EventListener
     @Transactional
     void failed(AbstractAuthenticationFailureEvent event) {
+        if (event.getAuthentication() instanceof OAuth2LoginAuthenticationToken) {
+            return; // a provider's refusal: ProviderSignIn audits it, and no password was guessed
+        }
         String email = Account.normaliseEmail(event.getAuthentication().getName());
         String client = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
@@ -54,8 +58,10 @@ class SignInAttempts {
         throttle.clear(event.getAuthentication().getName());
         // Staff sign-ins only: a physician's sign-in a minute before a referral arrived would point
         // an administrator reading the log at its anonymous referrer.
-        if (event.getAuthentication().getPrincipal() instanceof CurrentUser user
-                && (user.has(Role.ADMIN) || user.has(Role.COORDINATOR))) {
+        Object principal = event.getAuthentication().getPrincipal();
+        CurrentUser user = principal instanceof ProviderSignIn.ProviderUser provided ? provided.currentUser()
+                : principal instanceof CurrentUser current ? current : null;
+        if (user != null && (user.has(Role.ADMIN) || user.has(Role.COORDINATOR))) {
             audit.record(user.accountId(), "SIGN_IN", "account", String.valueOf(user.accountId()));
         }
     }
