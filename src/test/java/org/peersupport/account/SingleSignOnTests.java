@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.peersupport.demo.IdentityProvider;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.peersupport.support.TestOidcProvider;
@@ -122,7 +123,7 @@ class SingleSignOnTests {
         String email = Fixtures.uniqueEmail("sso-entra");
         fixtures.physician(department, email);
         // No email_verified (Entra sends none), but the domain belongs to the tenant.
-        TestOidcProvider.person(new TestOidcProvider.Person(email, "provider password", false, "Entra User", null,
+        TestOidcProvider.person(new IdentityProvider.Person(email, "provider password", false, "Entra User", null,
                 List.of("pwd"), java.util.Map.of("xms_edov", true)));
 
         Visit visit = new Visit();
@@ -162,7 +163,7 @@ class SingleSignOnTests {
         long department = fixtures.hospital().departmentId();
         String email = Fixtures.uniqueEmail("sso-issuer");
         fixtures.physician(department, email);
-        TestOidcProvider.person(new TestOidcProvider.Person(email, "provider password", true, "Other Issuer",
+        TestOidcProvider.person(new IdentityProvider.Person(email, "provider password", true, "Other Issuer",
                 "https://someone-else.example.org", List.of("pwd"), java.util.Map.of()));
 
         assertRefused(new Visit().signIn(email, "provider password"), "provider", "invalid_id_token");

@@ -112,7 +112,14 @@ class ProviderSignIn {
     /** Puts the account's principal in the session in place of the provider's, then goes on as a password sign-in does. */
     AuthenticationSuccessHandler onSuccess(AuthenticationSuccessHandler then) {
         return (request, response, authentication) -> {
-            ProviderUser user = (ProviderUser) authentication.getPrincipal();
+            if (!(authentication.getPrincipal() instanceof ProviderUser user)) {
+                // A provider configured without the openid scope: plain OAuth 2 proves no one's e-mail.
+                SecurityContextHolder.clearContext();
+                contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+                onFailure().onAuthenticationFailure(request, response,
+                        new OAuth2AuthenticationException(new OAuth2Error("not_openid_connect")));
+                return;
+            }
             CurrentUser current = user.currentUser();
             UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(current,
                     null, current.getAuthorities());
