@@ -17,8 +17,9 @@ import org.springframework.util.ClassUtils;
  * identity provider to sign in with, "Demo Hospital", started before the app reads its providers
  * (it reads the provider's discovery document at start-up). It knows every e-mail, with the
  * password {@value #PASSWORD}: a roster physician without an account gets one at first sign-in;
- * the demo accounts sign in as themselves. {@code DEMO_SSO=false} leaves it out. The packaged jar
- * contains no authorization server, so this does nothing there.
+ * the demo accounts sign in as themselves. So it starts only over the embedded demo database, never
+ * with DATABASE_URL; {@code DEMO_SSO=false} leaves it out too. The packaged jar contains no
+ * authorization server, so this does nothing there.
  */
 class DemoIdentityProvider implements EnvironmentPostProcessor {
 
@@ -41,6 +42,11 @@ class DemoIdentityProvider implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getProperty(ENABLED, Boolean.class, false)
                 || !ClassUtils.isPresent(AUTHORIZATION_SERVER, DemoIdentityProvider.class.getClassLoader())) {
+            return;
+        }
+        // It signs anyone in as anyone: only over the embedded demo database, never over real accounts.
+        if (!environment.getProperty("spring.datasource.url", "").isBlank()) {
+            log.info("Demo identity provider: not started, as the app uses the database at DATABASE_URL");
             return;
         }
         String port = environment.getProperty("server.port", "8080");

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,10 +109,7 @@ class SingleSignOnTests {
 
     @Test
     void an_email_the_provider_did_not_verify_is_refused() throws Exception {
-        long department = fixtures.hospital().departmentId();
-        String email = Fixtures.uniqueEmail("sso-unverified");
-        fixtures.physician(department, email);
-        TestOidcProvider.person(email, "provider password", false, "Not Verified");
+        String email = onRosterAndAtProvider("sso-unverified", false);
 
         assertRefused(new Visit().signIn(email, "provider password"), "email_not_verified", "email_not_verified");
         assertThat(accounts.accountByEmail(email)).isEmpty();
@@ -119,12 +117,10 @@ class SingleSignOnTests {
 
     @Test
     void an_entra_id_token_says_the_email_is_verified_with_its_own_claim() throws Exception {
-        long department = fixtures.hospital().departmentId();
-        String email = Fixtures.uniqueEmail("sso-entra");
-        fixtures.physician(department, email);
+        String email = onRoster("sso-entra");
         // No email_verified (Entra sends none), but the domain belongs to the tenant.
         TestOidcProvider.person(new IdentityProvider.Person(email, "provider password", false, "Entra User", null,
-                List.of("pwd"), java.util.Map.of("xms_edov", true)));
+                List.of("pwd"), Map.of("xms_edov", true)));
 
         Visit visit = new Visit();
         assertThat(visit.location(visit.signIn(email, "provider password"))).isEqualTo(app + "/");
@@ -160,11 +156,9 @@ class SingleSignOnTests {
 
     @Test
     void a_token_from_another_issuer_is_refused() throws Exception {
-        long department = fixtures.hospital().departmentId();
-        String email = Fixtures.uniqueEmail("sso-issuer");
-        fixtures.physician(department, email);
+        String email = onRoster("sso-issuer");
         TestOidcProvider.person(new IdentityProvider.Person(email, "provider password", true, "Other Issuer",
-                "https://someone-else.example.org", List.of("pwd"), java.util.Map.of()));
+                "https://someone-else.example.org", List.of("pwd"), Map.of()));
 
         assertRefused(new Visit().signIn(email, "provider password"), "provider", "invalid_id_token");
         assertThat(accounts.accountByEmail(email)).isEmpty();
@@ -179,10 +173,7 @@ class SingleSignOnTests {
 
     @Test
     void a_code_used_once_is_refused_the_second_time() throws Exception {
-        long department = fixtures.hospital().departmentId();
-        String email = Fixtures.uniqueEmail("sso-replay");
-        fixtures.physician(department, email);
-        TestOidcProvider.person(email, "provider password", true, "Replayed");
+        String email = onRosterAndAtProvider("sso-replay", true);
         Visit first = new Visit();
         String callback = first.callback(email, "provider password");
         assertThat(first.location(first.get(callback))).isEqualTo(app + "/");
@@ -206,10 +197,7 @@ class SingleSignOnTests {
 
     @Test
     void signing_out_ends_the_providers_session_too() throws Exception {
-        long department = fixtures.hospital().departmentId();
-        String email = Fixtures.uniqueEmail("sso-signout");
-        fixtures.physician(department, email);
-        TestOidcProvider.person(email, "provider password", true, "Signs Out");
+        String email = onRosterAndAtProvider("sso-signout", true);
         Visit visit = new Visit();
         visit.signIn(email, "provider password");
 
@@ -228,6 +216,20 @@ class SingleSignOnTests {
         HttpResponse<String> authorize = visit.get(visit.location(visit.get(app + "/oauth2/authorization/"
                 + TestOidcProvider.REGISTRATION)));
         assertThat(visit.location(authorize)).isEqualTo(TestOidcProvider.issuer() + "/login");
+    }
+
+    /** A new active physician on the roster; answers their e-mail. */
+    private String onRoster(String prefix) {
+        String email = Fixtures.uniqueEmail(prefix);
+        fixtures.physician(fixtures.hospital().departmentId(), email);
+        return email;
+    }
+
+    /** A new roster physician whom the provider knows, with the e-mail verified or not. */
+    private String onRosterAndAtProvider(String prefix, boolean emailVerified) {
+        String email = onRoster(prefix);
+        TestOidcProvider.person(email, "provider password", emailVerified, "Provider Person");
+        return email;
     }
 
     private void assertRefused(HttpResponse<String> back, String reason, String auditedCode) {
