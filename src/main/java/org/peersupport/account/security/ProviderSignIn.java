@@ -1,6 +1,7 @@
 package org.peersupport.account.security;
 
 import java.io.Serial;
+import java.util.ArrayList;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import org.peersupport.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -132,7 +132,7 @@ class ProviderSignIn {
             session.setAttribute(ID_TOKEN, user.getIdToken().getTokenValue());
             session.setAttribute(REGISTRATION, ((OAuth2AuthenticationToken) authentication).getAuthorizedClientRegistrationId());
             var amr = user.getIdToken().getClaimAsStringList("amr");
-            session.setAttribute(AMR, amr == null ? new java.util.ArrayList<String>() : new java.util.ArrayList<>(amr));
+            session.setAttribute(AMR, amr == null ? new ArrayList<String>() : new ArrayList<>(amr));
             then.onAuthenticationSuccess(request, response, signedIn);
         };
     }
@@ -151,12 +151,12 @@ class ProviderSignIn {
             audit.record(accountId == null ? 0L : accountId, "SIGN_IN_REFUSED " + safe(code),
                     "provider", registrationId);
             log.info("Sign-in through provider {} refused: {}", registrationId, safe(code));
-            response.sendRedirect(request.getContextPath() + "/login?refused=" + reason(code, exception));
+            response.sendRedirect(request.getContextPath() + "/login?refused=" + reason(code));
         };
     }
 
     /** The sign-in page's message for an error: our own refusals, or the protocol's, grouped. */
-    static String reason(String code, AuthenticationException exception) {
+    static String reason(String code) {
         for (ProviderAccounts.Refusal refusal : ProviderAccounts.Refusal.values()) {
             if (refusal.code().equals(code)) {
                 return refusal.code();

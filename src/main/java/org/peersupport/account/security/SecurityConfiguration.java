@@ -3,6 +3,7 @@ package org.peersupport.account.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,8 @@ class SecurityConfiguration {
             @Value("${peersupport.management.port:0}") int managementPort, SignInOptions signIn,
             ProviderSignIn providers) throws Exception {
         SessionLifetime lifetime = new SessionLifetime(clock, absoluteLifetime);
+        String contentSecurityPolicy = CONTENT_SECURITY_POLICY.formatted(signIn.signOutOrigins().stream()
+                .map(origin -> " " + origin).collect(Collectors.joining()));
         http.authorizeHttpRequests(requests -> requests
                 // A separate management port (MANAGEMENT_PORT) is for the internal network only.
                 .requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
@@ -81,8 +84,7 @@ class SecurityConfiguration {
                 .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
             .addFilterBefore(lifetime, SecurityContextHolderFilter.class)
             .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY.formatted(signIn.signOutOrigins().stream()
-                        .map(origin -> " " + origin).collect(java.util.stream.Collectors.joining()))))
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny())
                 // Sent only on HTTPS (as the trusted proxy reports it): browsers ignore it on HTTP.

@@ -1,12 +1,19 @@
 package org.peersupport.account.security;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -22,9 +29,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInOptions {
 
-    /** The reasons a provider's sign-in can be refused, as the sign-in page names them ({@code ?refused=}). */
-    public static final Set<String> REFUSALS = Set.of("email_not_verified", "not_on_roster", "account_disabled",
-            "hospital_not_allowed", "expired", "cancelled", "provider");
+    /**
+     * The reasons a provider's sign-in can be refused, as the sign-in page names them
+     * ({@code ?refused=}): who the person is here ({@link ProviderAccounts.Refusal}), or what
+     * went wrong in the protocol ({@link ProviderSignIn#reason}).
+     */
+    public static final Set<String> REFUSALS = Stream.concat(
+            Arrays.stream(ProviderAccounts.Refusal.values()).map(ProviderAccounts.Refusal::code),
+            Stream.of("expired", "cancelled", "provider")).collect(Collectors.toUnmodifiableSet());
 
     /** A provider as the sign-in page offers it. */
     public record Provider(String registrationId, String name) {
@@ -41,10 +53,9 @@ public class SignInOptions {
         this.registrations = registrations.getIfAvailable();
         this.password = password;
         this.hospitals = Binder.get(environment)
-                .bind("peersupport.sso", org.springframework.boot.context.properties.bind.Bindable
-                        .mapOf(String.class, Limit.class))
+                .bind("peersupport.sso", Bindable.mapOf(String.class, Limit.class))
                 .map(limits -> {
-                    Map<String, Set<Long>> byId = new java.util.HashMap<>();
+                    Map<String, Set<Long>> byId = new HashMap<>();
                     limits.forEach((id, limit) -> byId.put(id, limit.hospitals() == null ? Set.of()
                             : Set.copyOf(limit.hospitals())));
                     return byId;
@@ -67,7 +78,7 @@ public class SignInOptions {
                 providers.add(new Provider(r.getRegistrationId(), r.getClientName()));
             }
         }
-        providers.sort(java.util.Comparator.comparing(Provider::name));
+        providers.sort(Comparator.comparing(Provider::name));
         return providers;
     }
 
@@ -81,7 +92,7 @@ public class SignInOptions {
             Object endSession = registrations.findByRegistrationId(provider.registrationId()).getProviderDetails()
                     .getConfigurationMetadata().get("end_session_endpoint");
             if (endSession != null) {
-                java.net.URI uri = java.net.URI.create(endSession.toString());
+                URI uri = URI.create(endSession.toString());
                 String origin = uri.getScheme() + "://" + uri.getAuthority();
                 if (!origins.contains(origin)) {
                     origins.add(origin);
