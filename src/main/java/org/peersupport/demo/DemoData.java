@@ -23,6 +23,8 @@ import org.peersupport.account.AccountSummary;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.NewAccount;
 import org.peersupport.account.Role;
+import org.peersupport.account.SecondFactors;
+import org.peersupport.account.Totp;
 import org.peersupport.interaction.ContactDetails;
 import org.peersupport.interaction.ContactMode;
 import org.peersupport.interaction.ContactOutcome;
@@ -73,6 +75,12 @@ class DemoData implements ApplicationRunner {
             "supporter@example.org", "demo supporter password",
             "physician@example.org", "demo physician password");
 
+    /** The demo administrator's and coordinator's authenticator app key, also in the README. */
+    static final String AUTHENTICATOR_KEY = "DEMOPEERSUPPORTDEMOPEERSUPPORT23";
+
+    /** The demo accounts that give a second factor after their password. */
+    static final Set<String> STAFF = Set.of("admin@example.org", "coordinator@example.org");
+
     private static final ZoneId DEMO_ZONE = ZoneId.of("America/Los_Angeles");
 
     /** The demo's own clinicians, who are neither a supporter nor a colleague anyone supports. */
@@ -113,6 +121,10 @@ class DemoData implements ApplicationRunner {
             "Thompson", "Torres", "Tran", "Varga", "Vasquez", "Wagner", "Walker", "Wang", "Weber", "Williams",
             "Wong", "Yamamoto", "Yilmaz", "Young", "Zhang", "Zhou");
 
+    private final SecondFactors secondFactors;
+
+    private final java.time.Clock clock;
+
     private final OrganizationService organization;
 
     private final RosterImportService imports;
@@ -143,7 +155,9 @@ class DemoData implements ApplicationRunner {
             AccountService accounts, SupporterService supporters, TrainingService training,
             ReferralService referralService, ResourceService resources, TriageService triage,
             InteractionService interactions, HospitalCalendar calendar, ReportingRefresh reporting,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, SecondFactors secondFactors, java.time.Clock clock) {
+        this.secondFactors = secondFactors;
+        this.clock = clock;
         this.reporting = reporting;
         this.jdbc = jdbc;
         this.calendar = calendar;
@@ -425,7 +439,12 @@ class DemoData implements ApplicationRunner {
 
     private void create(String email, String name, Set<Role> roles, Set<Long> hospitals) {
         Long physicianId = roster.physicianByEmail(email).map(p -> p.id()).orElse(null);
-        accounts.create(new NewAccount(email, name, ACCOUNTS.get(email), roles, hospitals, physicianId));
+        long id = accounts.create(new NewAccount(email, name, ACCOUNTS.get(email), roles, hospitals, physicianId));
+        if (STAFF.contains(email)) {
+            // Set up a step ago, so that the code of the moment is still unused when the demo opens.
+            long step = Totp.step(clock.instant()) - 1;
+            secondFactors.setUpAuthenticatorApp(id, AUTHENTICATOR_KEY, Totp.code(AUTHENTICATOR_KEY, step));
+        }
     }
 
     private static String accountList() {

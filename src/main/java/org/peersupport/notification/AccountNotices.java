@@ -4,10 +4,11 @@ import java.util.List;
 
 import org.peersupport.account.AccountService;
 import org.peersupport.account.PasswordChanged;
+import org.peersupport.account.SecondFactorReset;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Tells a person that their password was set or changed; the e-mail holds nothing else. */
+/** Tells a person that their password was set or changed, or their second factor reset; the e-mail holds nothing else. */
 @Component
 class AccountNotices {
 
@@ -24,5 +25,11 @@ class AccountNotices {
     void on(PasswordChanged event) {
         mail.send(List.of(accounts.account(event.accountId()).email()), "mail.password.subject", "mail.password.body",
                 "/login");
+    }
+
+    @ApplicationModuleListener
+    void on(SecondFactorReset event) {
+        mail.send(List.of(accounts.account(event.accountId()).email()), "mail.secondFactorReset.subject",
+                "mail.secondFactorReset.body", "/login");
     }
 }

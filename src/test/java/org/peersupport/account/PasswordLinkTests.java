@@ -67,7 +67,8 @@ class PasswordLinkTests {
         assertThat(mvc.post().uri("/account/set-password/{t}", token).param("password", "my own good passphrase")
                 .with(csrf())).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login?passwordSet");
         assertThat(rawMvc.perform(formLogin("/login").user("email", email).password("password", "my own good passphrase"))
-                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+                .andReturn().getResponse().getRedirectedUrl()).as("the password works: an administrator's second step")
+                .isEqualTo("/login/second-factor");
         // The person is told that their password was set, and the e-mail says nothing else.
         await().atMost(Duration.ofSeconds(20)).until(() -> subjects(email).contains("Your Peer Support password was changed"));
         MimeMessage told = TestMail.to(email).stream()
@@ -106,7 +107,7 @@ class PasswordLinkTests {
         assertThat(mvc.get().uri("/account/set-password/%3Cscript%3E")).hasStatus(HttpStatus.BAD_REQUEST);
         // The old password still works: a link sent is not a password changed.
         assertThat(rawMvc.perform(formLogin("/login").user("email", user.email()).password("password", Fixtures.PASSWORD))
-                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor");
     }
 
     @Test

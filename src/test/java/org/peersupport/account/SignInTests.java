@@ -51,7 +51,8 @@ class SignInTests {
         CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
         String longest = "é".repeat(127) + "x";
         accounts.changeOwnPassword(user.accountId(), Fixtures.PASSWORD, longest, "no session");
-        assertThat(signIn(user.email(), longest)).isEqualTo("/");
+        assertThat(signIn(user.email(), longest)).as("the password is right: on to the second step")
+                .isEqualTo("/login/second-factor");
         // BCrypt alone would stop reading after 72 bytes; the last character must still count.
         assertThat(signIn(user.email(), "é".repeat(127) + "y")).isEqualTo("/login?error");
     }
@@ -79,11 +80,17 @@ class SignInTests {
         assertThat(before).as("the sign-in page keeps its CSRF token in a session").isNotNull();
         MvcResult result = mvc.perform(post("/login").param("email", user.email())
                 .param("password", Fixtures.PASSWORD).with(csrf()).cookie(before)).andReturn();
-        Cookie after = result.getResponse().getCookie("SESSION");
-        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-        assertThat(after).isNotNull();
-        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        Cookie pending = result.getResponse().getCookie("SESSION");
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor");
+        assertThat(pending).isNotNull();
+        assertThat(pending.getValue()).isNotEqualTo(before.getValue());
         assertThat(sessions.findById(sessionId(before))).as("the session from before sign-in is gone").isNull();
+
+        MvcResult second = secondStep(user, pending);
+        Cookie after = second.getResponse().getCookie("SESSION");
+        assertThat(second.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(after.getValue()).as("and a new one again once signed in").isNotEqualTo(pending.getValue());
+        assertThat(sessions.findById(sessionId(pending))).isNull();
         assertThat(mvc.perform(get("/").cookie(after)).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 
@@ -187,8 +194,15 @@ class SignInTests {
     private Cookie signedInSession(CurrentUser user, String password) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").user("email", user.email()).password("password", password))
                 .andReturn();
-        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
-        return result.getResponse().getCookie("SESSION");
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor");
+        MvcResult second = secondStep(user, result.getResponse().getCookie("SESSION"));
+        assertThat(second.getResponse().getRedirectedUrl()).isEqualTo("/");
+        return second.getResponse().getCookie("SESSION");
+    }
+
+    private MvcResult secondStep(CurrentUser user, Cookie pending) throws Exception {
+        return mvc.perform(post("/login/second-factor").cookie(pending).with(csrf())
+                .param("code", fixtures.secondFactorCode(user.email()))).andReturn();
     }
 
     /** The cookie carries the session id in Base64. */

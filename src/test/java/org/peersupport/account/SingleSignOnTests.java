@@ -100,11 +100,31 @@ class SingleSignOnTests {
         CurrentUser coordinator = fixtures.account(email, Set.of(Role.COORDINATOR), Set.of(place.hospitalId()), null);
         TestOidcProvider.person(email, "provider password", true, "Coordinator At Provider");
 
+        // The provider checked a password only: the app asks for its own second factor.
         Visit visit = new Visit();
-        assertThat(visit.location(visit.signIn(email, "provider password"))).isEqualTo(app + "/");
+        assertThat(visit.location(visit.signIn(email, "provider password"))).isEqualTo(app + "/login/second-factor");
+        assertThat(visit.location(visit.get(app + "/triage"))).isEqualTo(app + "/login/second-factor");
+        Matcher token = CSRF.matcher(visit.get(app + "/login/second-factor").body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> second = visit.post(app + "/login/second-factor", "code="
+                + fixtures.secondFactorCode(email) + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8));
+        assertThat(visit.location(second)).isEqualTo(app + "/");
         assertThat(visit.get(app + "/triage").statusCode()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where account_id = ? and action = 'SIGN_IN'",
                 Long.class, coordinator.accountId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_coordinator_whose_provider_asked_for_a_second_factor_is_not_asked_again() throws Exception {
+        var place = fixtures.hospital();
+        String email = Fixtures.uniqueEmail("sso-mfa");
+        fixtures.accountWithoutSecondFactor(email, Set.of(Role.COORDINATOR), Set.of(place.hospitalId()), null);
+        TestOidcProvider.person(new IdentityProvider.Person(email, "provider password", true, "Coordinator", null,
+                List.of("pwd", "mfa"), Map.of()));
+
+        Visit visit = new Visit();
+        assertThat(visit.location(visit.signIn(email, "provider password"))).isEqualTo(app + "/");
+        assertThat(visit.get(app + "/triage").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.peersupport.account.AccountService;
 import org.peersupport.account.CurrentUser;
+import org.peersupport.account.Totp;
 import org.peersupport.account.NewAccount;
 import org.peersupport.account.Role;
 import org.peersupport.interaction.ContactDetails;
@@ -150,7 +151,7 @@ class AccessibilityAuditBrowserTest {
 
     @BeforeEach
     void pointTheBrowserAtTheApp() {
-        browser.at("http://localhost:" + port);
+        browser.at("http://localhost:" + port).codes(fixtures::secondFactorCode);
     }
 
     @AfterEach
@@ -198,7 +199,29 @@ class AccessibilityAuditBrowserTest {
                 "/s/" + SurveyDriver.token(campaign.emails().get(0)));
         auditAfterFailedSubmit("/login");
 
-        browser.signIn(admin.email(), Fixtures.PASSWORD);
+        // The second step: setting up the authenticator app, a wrong code, the recovery codes; then a code.
+        CurrentUser newcomer = fixtures.accountWithoutSecondFactor(Fixtures.uniqueEmail("newcomer"),
+                Set.of(Role.COORDINATOR), Set.of(place.hospitalId()), null);
+        password(newcomer.email());
+        browser.waitForHeading("Set up your second factor");
+        auditCurrent("/login/second-factor (setting up)");
+        String key = browser.find(By.id("authenticator-key")).getText().replace(" ", "");
+        browser.find(By.cssSelector("main form[method=post] button[type=submit]:not(.btn-link)")).click();
+        browser.find(By.id("code-error"));
+        auditCurrent("/login/second-factor (after a failed submit)");
+        browser.type(By.id("code"), Totp.code(key, Totp.step(fixtures.now())));
+        browser.find(By.cssSelector("main form[method=post] button[type=submit]:not(.btn-link)")).click();
+        browser.waitForHeading("Your recovery codes");
+        auditCurrent("/login/second-factor (recovery codes)");
+        browser.find(By.cssSelector("main form[method=post] button[type=submit]")).click();
+        browser.waitForHeading("Hello");
+        browser.signOut();
+        password(admin.email());
+        browser.waitForHeading("One more step");
+        auditCurrent("/login/second-factor (a code)");
+        browser.type(By.id("code"), fixtures.secondFactorCode(admin.email()));
+        browser.find(By.cssSelector("main form[method=post] button[type=submit]:not(.btn-link)")).click();
+        browser.waitForHeading("Hello");
         // The error page, as a signed-in person meets it (signed out, the sign-in page comes first).
         browser.open("/no-such-page");
         auditCurrent("/error");
@@ -208,7 +231,7 @@ class AccessibilityAuditBrowserTest {
                 "/roster/import/" + upload, "/admin/settings", "/admin/accounts", "/admin/accounts/new",
                 "/admin/accounts/" + admin.accountId(),
                 // A case opened first, so the audit log lists a record with its links.
-                "/triage/" + caseId, "/admin/audit", "/account/password", "/reports",
+                "/triage/" + caseId, "/admin/audit", "/account/password", "/account/security", "/reports",
                 "/reports?hospitalId=" + place.hospitalId(), "/reports/study", "/resources", "/resources/new",
                 "/resources/" + resource, "/surveys", "/surveys/new", "/surveys/" + campaign.id(),
                 "/surveys/" + campaign.id() + "/results", "/surveys/templates", "/surveys/templates/" + template,
@@ -242,6 +265,14 @@ class AccessibilityAuditBrowserTest {
             softly.assertThat(unaudited).as("GET mappings with no audited page (audit them here, or say why they are"
                     + " not pages)").isEmpty();
         });
+    }
+
+    /** The sign-in page's password step only. */
+    private void password(String email) {
+        browser.open("/login");
+        browser.type(By.id("email"), email);
+        browser.type(By.id("password"), Fixtures.PASSWORD);
+        browser.find(By.cssSelector("main form button[type=submit]")).click();
     }
 
     private void audit(String... paths) {

@@ -52,7 +52,7 @@ class AdminJourneyBrowserTest {
 
     @BeforeEach
     void pointTheBrowserAtTheApp() {
-        browser.at("http://localhost:" + port);
+        browser.at("http://localhost:" + port).codes(fixtures::secondFactorCode);
     }
 
     @Test

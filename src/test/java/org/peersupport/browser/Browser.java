@@ -60,6 +60,8 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 
     private String baseUrl;
 
+    private java.util.function.UnaryOperator<String> codes;
+
     /**
      * Outside CI, each test is skipped when the browser is missing, so the run reports it as
      * skipped with the reason. The class itself stays enabled, so that in CI it fails instead.
@@ -142,6 +144,12 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
         return this;
     }
 
+    /** Where administrators' and coordinators' second step gets its codes: {@code fixtures::secondFactorCode}. */
+    public Browser codes(java.util.function.UnaryOperator<String> codes) {
+        this.codes = codes;
+        return this;
+    }
+
     public WebDriver driver() {
         if (driver == null) {
             throw new IllegalStateException("The browser is not running: register Browser with @RegisterExtension "
@@ -196,6 +204,16 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
         type(By.id("email"), email);
         type(By.id("password"), password);
         driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        By heading = By.cssSelector("main h1");
+        waitUntil(ExpectedConditions.or(ExpectedConditions.textToBePresentInElementLocated(heading, "Hello"),
+                ExpectedConditions.textToBePresentInElementLocated(heading, "One more step")));
+        if (driver().findElement(heading).getText().contains("One more step")) {
+            if (codes == null) {
+                throw new IllegalStateException("A second step: call codes(fixtures::secondFactorCode) first.");
+            }
+            type(By.id("code"), codes.apply(email));
+            driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        }
         waitForHeading("Hello");
     }
 

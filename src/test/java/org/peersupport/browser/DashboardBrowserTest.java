@@ -46,7 +46,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void pointTheBrowserAtTheApp() {
-        browser.at("http://localhost:" + port);
+        browser.at("http://localhost:" + port).codes(fixtures::secondFactorCode);
     }
 
     @Test

@@ -55,7 +55,7 @@ class DemoMailboxJourneyBrowserTest {
 
     @BeforeEach
     void pointTheBrowserAtTheApp() {
-        browser.at("http://localhost:" + port);
+        browser.at("http://localhost:" + port).codes(fixtures::secondFactorCode);
     }
 
     @Test

@@ -49,7 +49,7 @@ class ReferralJourneyBrowserTest {
 
     @BeforeEach
     void pointTheBrowserAtTheApp() {
-        browser.at("http://localhost:" + port);
+        browser.at("http://localhost:" + port).codes(fixtures::secondFactorCode);
     }
 
     @Test

@@ -40,7 +40,7 @@ class SupporterJourneyBrowserTest {
 
     @BeforeEach
     void pointTheBrowserAtTheApp() {
-        browser.at("http://localhost:" + port);
+        browser.at("http://localhost:" + port).codes(fixtures::secondFactorCode);
     }
 
     @Test

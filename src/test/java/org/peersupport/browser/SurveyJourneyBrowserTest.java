@@ -64,7 +64,7 @@ class SurveyJourneyBrowserTest {
 
     @BeforeEach
     void pointTheBrowserAtTheApp() {
-        browser.at("http://localhost:" + port);
+        browser.at("http://localhost:" + port).codes(fixtures::secondFactorCode);
         surveys = new SurveyDriver(campaigns, mailer, templates, fixtures, jdbc);
     }
 
@@ -147,10 +147,10 @@ class SurveyJourneyBrowserTest {
     private void answer(String email, boolean hadInteraction, Dimension window) {
         String link = SurveyDriver.LINK.matcher(SurveyDriver.body(
                 org.peersupport.support.TestMail.to(email).get(0))).results().findFirst().orElseThrow().group();
-        assertThat(link).startsWith("http://localhost:8080/s/");
+        assertThat(link).startsWith("http://localhost:" + port + "/s/");
         browser.driver().manage().window().setSize(window);
         try {
-            browser.open(link.substring("http://localhost:8080".length()));
+            browser.open(link.substring(("http://localhost:" + port).length()));
             browser.waitForHeading("Program evaluation, spring");
             new ProgramEvaluationForm(browser, surveys.template().questions()).answer(hadInteraction, () -> {
                 if (window == PHONE) {

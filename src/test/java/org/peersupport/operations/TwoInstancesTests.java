@@ -90,7 +90,7 @@ class TwoInstancesTests {
         HttpSessionClient onFirst = new HttpSessionClient(port(first));
         HttpSessionClient onSecond = onFirst.at(port(second));
 
-        assertThat(location(onFirst.signIn(user.email(), Fixtures.PASSWORD))).isEqualTo("/");
+        assertThat(location(onFirst.signIn(user.email(), Fixtures.PASSWORD, fixtures::secondFactorCode))).isEqualTo("/");
         assertThat(onSecond.get("/").statusCode()).as("signed in on the other instance too").isEqualTo(200);
         assertThat(onSecond.get("/").body()).contains(user.displayName());
 
@@ -99,7 +99,7 @@ class TwoInstancesTests {
         assertThat(location(onFirst.get("/")))
                 .as("signed out on the first instance too").endsWith("/login");
 
-        assertThat(location(onFirst.signIn(user.email(), Fixtures.PASSWORD))).as("back to the page asked for")
+        assertThat(location(onFirst.signIn(user.email(), Fixtures.PASSWORD, fixtures::secondFactorCode))).as("back to the page asked for")
                 .isEqualTo("/?continue");
         assertThat(onSecond.get("/").statusCode()).isEqualTo(200);
         second.getBean(AccountService.class).disable(user.accountId(), admin.accountId());
@@ -153,7 +153,7 @@ class TwoInstancesTests {
         CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
         HttpSessionClient onLeaving = new HttpSessionClient(port(leaving));
         HttpSessionClient onStaying = onLeaving.at(port(second));
-        assertThat(location(onLeaving.signIn(user.email(), Fixtures.PASSWORD)))
+        assertThat(location(onLeaving.signIn(user.email(), Fixtures.PASSWORD, fixtures::secondFactorCode)))
                 .isEqualTo("/");
 
         leaving.close();
@@ -163,7 +163,7 @@ class TwoInstancesTests {
             assertThat(onStaying.get(page).statusCode()).as(page + " on the instance that stayed").isEqualTo(200);
         }
         assertThat(location(onStaying.submit("/", "/logout", ""))).isEqualTo("/login?signedOut");
-        assertThat(location(onStaying.signIn(user.email(), Fixtures.PASSWORD)))
+        assertThat(location(onStaying.signIn(user.email(), Fixtures.PASSWORD, fixtures::secondFactorCode)))
                 .isEqualTo("/");
     }
 
@@ -190,7 +190,7 @@ class TwoInstancesTests {
         });
         CurrentUser admin = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
         HttpSessionClient client = new HttpSessionClient(port(second));
-        assertThat(location(client.signIn(admin.email(), Fixtures.PASSWORD))).isEqualTo("/");
+        assertThat(location(client.signIn(admin.email(), Fixtures.PASSWORD, fixtures::secondFactorCode))).isEqualTo("/");
         assertThat(client.get("/organization/hospitals").body()).contains(renamed)
                 .doesNotContain(place.hospitalName());
 

@@ -15,6 +15,9 @@ import org.peersupport.account.AccountService;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.NewAccount;
 import org.peersupport.account.Role;
+import org.peersupport.account.SecondFactors;
+import org.peersupport.account.domain.Account;
+import org.peersupport.account.Totp;
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.organization.PhysicianDetails;
 import org.peersupport.organization.RosterService;
@@ -33,6 +36,16 @@ public class Fixtures {
 
     public static final String PASSWORD = "correct horse battery staple";
 
+    /** The authenticator app key of every administrator and coordinator the fixtures make. */
+    public static final String AUTHENTICATOR_KEY = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /** Per account, the last time step whose code was given out: the app takes each code once. */
+    private final java.util.Map<String, Long> lastSteps = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Per account, its unused recovery codes. */
+    private final java.util.Map<String, java.util.Deque<String>> recoveryCodes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final OrganizationService organization;
@@ -49,8 +62,12 @@ public class Fixtures {
 
     private final Clock clock;
 
+    private final SecondFactors secondFactors;
+
     Fixtures(OrganizationService organization, RosterService roster, AccountService accounts,
-            UserDetailsService users, SupporterService supporters, TrainingService training, Clock clock) {
+            UserDetailsService users, SupporterService supporters, TrainingService training, Clock clock,
+            SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.organization = organization;
         this.roster = roster;
         this.accounts = accounts;
@@ -127,9 +144,49 @@ public class Fixtures {
         return account(uniqueEmail("user"), roles, hospitalIds, physicianId);
     }
 
+    /** An account with the fixtures' password; administrators and coordinators have set up the authenticator app. */
     public CurrentUser account(String email, Set<Role> roles, Set<Long> hospitalIds, Long physicianId) {
+        CurrentUser user = accountWithoutSecondFactor(email, roles, hospitalIds, physicianId);
+        if (SecondFactors.required(user)) {
+            long step = Totp.step(now());
+            recoveryCodes.put(user.email(), new java.util.ArrayDeque<>(secondFactors.setUpAuthenticatorApp(
+                    user.accountId(), AUTHENTICATOR_KEY, Totp.code(AUTHENTICATOR_KEY, step))));
+            lastSteps.put(user.email(), step);
+        }
+        return user;
+    }
+
+    /** An account whose first sign-in sets up the second factor, if its roles need one. */
+    public CurrentUser accountWithoutSecondFactor(String email, Set<Role> roles, Set<Long> hospitalIds,
+            Long physicianId) {
         accounts.create(new NewAccount(email, unique("Person"), PASSWORD, roles, hospitalIds, physicianId));
         return (CurrentUser) users.loadUserByUsername(email);
+    }
+
+    /**
+     * A second factor for the account's next sign-in: the authenticator app's code at the app's
+     * clock that the app has not taken yet (one step either side of now), else one of its recovery
+     * codes, else the next step's code once it comes.
+     */
+    public synchronized String secondFactorCode(String email) {
+        String key = Account.normaliseEmail(email);
+        long last = lastSteps.getOrDefault(key, Long.MIN_VALUE + 2);
+        long next = Math.max(Totp.step(now()) - 1, last + 1);
+        java.util.Deque<String> recovery = recoveryCodes.getOrDefault(key, new java.util.ArrayDeque<>());
+        if (next > Totp.step(now()) + 1 && !recovery.isEmpty()) {
+            return recovery.pop();
+        }
+        while (next > Totp.step(now()) + 1) {
+            try {
+                Thread.sleep(500);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+        lastSteps.put(key, next);
+        return Totp.code(AUTHENTICATOR_KEY, next);
     }
 
     /**

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole app on real PostgreSQL, on a random port, with MockMvc. Every integration and
+ * The whole app on real PostgreSQL, on a free port chosen before it starts (TestServerPort), with MockMvc. Every integration and
  * browser test uses exactly this, so they all share one cached Spring context.
  */
 @Target(ElementType.TYPE)
@@ -29,7 +29,8 @@ import org.springframework.test.context.ContextConfiguration;
                 // At JVM exit the embedded database may stop before Spring does; fail fast, not in 30 s.
                 "spring.datasource.hikari.connection-timeout=5000"})
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = {TestDatabase.class, TestMail.class, TestOidcProvider.class})
+@ContextConfiguration(initializers = {TestDatabase.class, TestMail.class, TestOidcProvider.class,
+        TestServerPort.class})
 @Import({Fixtures.class, StatementCounter.class})
 public @interface IntegrationTest {
 }

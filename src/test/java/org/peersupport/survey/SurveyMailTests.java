@@ -32,6 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class SurveyMailTests {
 
+    @org.springframework.beans.factory.annotation.Value("${peersupport.base-url}")
+    String baseUrl;
+
+
     @Autowired
     Fixtures fixtures;
 
@@ -96,7 +100,7 @@ class SurveyMailTests {
         String body = SurveyDriver.body(message);
         String token = SurveyDriver.token(first);
         assertThat(message.getSubject()).isEqualTo("A short, anonymous survey about the peer support program");
-        assertThat(body).contains("http://localhost:8080/s/" + token).contains("anonymous");
+        assertThat(body).contains(baseUrl + "/s/" + token).contains("anonymous");
         // Nothing about the person, the department, the hospital or the campaign.
         String name = roster.physician(firstId).orElseThrow().name();
         CampaignView campaign = campaigns.campaign(id, HospitalScope.everything());

@@ -26,7 +26,7 @@ class ErrorPagesTests {
     void forbiddenNotFoundAndBadIdsGetTheirPagesWithoutInternals() {
         CurrentUser physician = fixtures.physicianUser(fixtures.hospital().departmentId());
         HttpSessionClient browser = new HttpSessionClient(port);
-        assertThat(browser.signIn(physician.email(), Fixtures.PASSWORD).headers().firstValue("Location"))
+        assertThat(browser.signIn(physician.email(), Fixtures.PASSWORD, fixtures::secondFactorCode).headers().firstValue("Location"))
                 .as("relative, never built from the Host header").hasValue("/");
 
         HttpResponse<String> forbidden = browser.get("/admin/accounts");
@@ -47,7 +47,7 @@ class ErrorPagesTests {
     void aMalformedIdIsNotFoundNotAServerError() {
         CurrentUser admin = fixtures.admin();
         HttpSessionClient browser = new HttpSessionClient(port);
-        browser.signIn(admin.email(), Fixtures.PASSWORD);
+        browser.signIn(admin.email(), Fixtures.PASSWORD, fixtures::secondFactorCode);
         for (String path : new String[] {"/roster/abc", "/roster/99999999999999999999", "/admin/accounts/1e5",
                 "/organization/hospitals/-1", "/organization/hospitals/1/departments/x"}) {
             HttpResponse<String> response = browser.get(path);
@@ -60,7 +60,7 @@ class ErrorPagesTests {
     void anUnreadableValueOutsideThePathIsABadRequestNotAServerError() {
         CurrentUser admin = fixtures.admin();
         HttpSessionClient browser = new HttpSessionClient(port);
-        browser.signIn(admin.email(), Fixtures.PASSWORD);
+        browser.signIn(admin.email(), Fixtures.PASSWORD, fixtures::secondFactorCode);
         for (String path : new String[] {"/roster?hospitalId=abc", "/triage?status=NOT_A_STATUS",
                 "/supporters?departmentId=99999999999999999999"}) {
             HttpResponse<String> response = browser.get(path);
@@ -73,7 +73,7 @@ class ErrorPagesTests {
     void aHugeSearchIsHandledCalmly() {
         CurrentUser admin = fixtures.admin();
         HttpSessionClient browser = new HttpSessionClient(port);
-        browser.signIn(admin.email(), Fixtures.PASSWORD);
+        browser.signIn(admin.email(), Fixtures.PASSWORD, fixtures::secondFactorCode);
         String huge = "%27%20or%201%3D1--" + "x".repeat(6000);
         HttpResponse<String> response = browser.get("/roster?q=" + huge + "&page=-5");
         assertThat(response.statusCode()).isEqualTo(200);

@@ -190,6 +190,7 @@ class HostileInputTests {
         roles.put("supporter", user(world.supporter.user()));
         roles.put("physician", user(world.physician));
         roles.put("anonymous", null);
+        roles.put("mid-sign-in", midSignIn(fixtures.coordinator(fixtures.hospital().hospitalId())));
 
         List<String> failures = new ArrayList<>();
         List<String> unreached = new ArrayList<>();
@@ -437,6 +438,19 @@ class HostileInputTests {
         int status = result.getResponse().getStatus();
         String location = result.getResponse().getHeader("Location");
         return status != 403 && !(status / 100 == 3 && location != null && location.endsWith("/login"));
+    }
+
+    /** A coordinator between password and second factor: the session of a real password sign-in. */
+    private RequestPostProcessor midSignIn(CurrentUser coordinator) {
+        MvcTestResult password = mvc.perform(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestBuilders.formLogin("/login").user("email", coordinator.email())
+                .password("password", Fixtures.PASSWORD));
+        assertThat(password.getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor");
+        jakarta.servlet.http.Cookie session = password.getResponse().getCookie("SESSION");
+        return request -> {
+            request.setCookies(session);
+            return request;
+        };
     }
 
     private void check(String role, Endpoint endpoint, String uri, Map<String, String> values,

@@ -56,6 +56,17 @@ public class Account {
     @Column(name = "hospital_id")
     private Set<Long> hospitalIds = new HashSet<>();
 
+    /** The authenticator app's key (base32), once the person has set one up; null before. */
+    private String totpSecret;
+
+    /** The last time step whose code was accepted: a code is good once. */
+    private Long totpLastStep;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "account_recovery_code", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "code_hash")
+    private Set<String> recoveryCodeHashes = new HashSet<>();
+
     @Version
     private long version;
 
@@ -132,6 +143,51 @@ public class Account {
 
     public void enable() {
         this.enabled = true;
+    }
+
+    public boolean hasAuthenticatorApp() {
+        return totpSecret != null;
+    }
+
+    public String authenticatorKey() {
+        return totpSecret;
+    }
+
+    /** Sets up the authenticator app whose code of {@code step} the person typed, with fresh recovery codes. */
+    public void setUpAuthenticatorApp(String secret, long step, Set<String> recoveryCodeHashes) {
+        this.totpSecret = secret;
+        this.totpLastStep = step;
+        replaceRecoveryCodes(recoveryCodeHashes);
+    }
+
+    /** Accepts the code of a time step once, and never one older than the last accepted. */
+    public boolean acceptCodeOf(long step) {
+        if (totpSecret == null || (totpLastStep != null && step <= totpLastStep)) {
+            return false;
+        }
+        totpLastStep = step;
+        return true;
+    }
+
+    /** Uses up a recovery code; false when it is not one of this account's unused codes. */
+    public boolean useRecoveryCode(String hash) {
+        return recoveryCodeHashes.remove(hash);
+    }
+
+    public void replaceRecoveryCodes(Set<String> hashes) {
+        recoveryCodeHashes.clear();
+        recoveryCodeHashes.addAll(hashes);
+    }
+
+    public int recoveryCodesLeft() {
+        return recoveryCodeHashes.size();
+    }
+
+    /** Forgets the authenticator app and the recovery codes: the next sign-in sets up new ones. */
+    public void resetSecondFactor() {
+        totpSecret = null;
+        totpLastStep = null;
+        recoveryCodeHashes.clear();
     }
 
     public CurrentUser toCurrentUser() {

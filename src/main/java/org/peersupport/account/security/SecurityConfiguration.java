@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
+import org.peersupport.account.domain.AccountRepository;
+import org.peersupport.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may reach which page. Broad rules by path live here; each controller then checks the
@@ -44,7 +47,8 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, Clock clock,
             @Value("${peersupport.session.absolute-lifetime:12h}") Duration absoluteLifetime,
             @Value("${peersupport.management.port:0}") int managementPort, SignInOptions signIn,
-            ProviderSignIn providers) throws Exception {
+            ProviderSignIn providers, SecondStep secondStep, PasskeySignIn.RelyingParty relyingParty,
+            AccountRepository accounts, AuditLog audit, TransactionTemplate transactions) throws Exception {
         SessionLifetime lifetime = new SessionLifetime(clock, absoluteLifetime);
         String contentSecurityPolicy = CONTENT_SECURITY_POLICY.formatted(signIn.signOutOrigins().stream()
                 .map(origin -> " " + origin).collect(Collectors.joining()));
@@ -57,7 +61,7 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/login", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico",
-                        "/account/set-password/**")
+                        "/account/set-password/**", SecondStep.PATH, SecondStep.PATH + "/**")
                 .permitAll()
                 // Survey links: answered with no sign-in; the token in the path is the only key.
                 .requestMatchers("/s/**").permitAll()
@@ -83,6 +87,16 @@ class SecurityConfiguration {
             .exceptionHandling(exceptions -> exceptions
                 .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
             .addFilterBefore(lifetime, SecurityContextHolderFilter.class)
+            // Before every other filter that reads the sign-in, the passkey ones among them.
+            .addFilterAfter(secondStep.filter(), SecurityContextHolderFilter.class)
+            // Passkeys: the app's own pages start the browser's ceremonies (assets/passkeys.js).
+            .webAuthn(passkeys -> passkeys
+                .rpName("Peer support")
+                .rpId(relyingParty.id())
+                .allowedOrigins(relyingParty.origins())
+                .disableDefaultRegistrationPage(true)
+                .creationOptionsRepository(new SessionCreationOptions())
+                .withObjectPostProcessor(PasskeySignIn.handlers(accounts, audit, transactions, clock)))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -96,13 +110,13 @@ class SecurityConfiguration {
                 .usernameParameter("email")
                 .passwordParameter("password")
                 .failureUrl("/login?error")
-                .successHandler(lifetime.onSignIn("/")));
+                .successHandler(secondStep.gate(lifetime.onSignIn("/"))));
         }
         if (signIn.registrations() != null) {
             http.oauth2Login(oauth -> oauth
                 .loginPage("/login")
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(providers.users()))
-                .successHandler(providers.onSuccess(lifetime.onSignIn("/")))
+                .successHandler(providers.onSuccess(secondStep.gate(lifetime.onSignIn("/"))))
                 .failureHandler(providers.onFailure()));
         }
         return http.build();

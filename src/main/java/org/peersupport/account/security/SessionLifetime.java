@@ -70,12 +70,16 @@ final class SessionLifetime extends OncePerRequestFilter {
         SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
         then.setDefaultTargetUrl(defaultTargetUrl);
         return (request, response, authentication) -> {
-            HttpSession session = request.getSession();
-            session.setAttribute(SIGNED_IN_AT, clock.instant());
-            indexName(authentication).ifPresent(
-                    name -> session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, name));
+            started(request.getSession(), clock.instant(), authentication);
             then.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    /** Notes a sign-in just completed: its time, and its account for {@link AccountSessions}. */
+    static void started(HttpSession session, Instant now, Authentication authentication) {
+        session.setAttribute(SIGNED_IN_AT, now);
+        indexName(authentication).ifPresent(
+                name -> session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, name));
     }
 
     private static java.util.Optional<String> indexName(Authentication authentication) {

@@ -2,6 +2,7 @@ package org.peersupport.account.security;
 
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.Role;
+import org.peersupport.account.SecondFactors;
 import org.peersupport.account.domain.Account;
 import org.peersupport.account.domain.AccountRepository;
 import org.peersupport.audit.AuditLog;
@@ -55,12 +56,16 @@ class SignInAttempts {
     @EventListener
     @Transactional
     void succeeded(AuthenticationSuccessEvent event) {
-        throttle.clear(event.getAuthentication().getName());
-        // Staff sign-ins only: a physician's sign-in a minute before a referral arrived would point
-        // an administrator reading the log at its anonymous referrer.
         Object principal = event.getAuthentication().getPrincipal();
         CurrentUser user = principal instanceof ProviderSignIn.ProviderUser provided ? provided.currentUser()
                 : principal instanceof CurrentUser current ? current : null;
+        // A password that leads to the second step proves only half: wrong codes there keep counting,
+        // however often the password is typed again, until SecondStep completes the sign-in.
+        if (!(principal instanceof CurrentUser current && SecondFactors.required(current))) {
+            throttle.clear(event.getAuthentication().getName());
+        }
+        // Staff sign-ins only: a physician's sign-in a minute before a referral arrived would point
+        // an administrator reading the log at its anonymous referrer.
         if (user != null && (user.has(Role.ADMIN) || user.has(Role.COORDINATOR))) {
             audit.record(user.accountId(), "SIGN_IN", "account", String.valueOf(user.accountId()));
         }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.peersupport.account.AccountService;
+import org.peersupport.account.SecondFactors;
 import org.peersupport.account.AccountSummary;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.account.NewAccount;
@@ -49,9 +50,12 @@ class AccountAdminController {
 
     private final PasswordLinks links;
 
+    private final SecondFactors secondFactors;
+
     AccountAdminController(AccountService accounts, OrganizationService organization, RosterService roster,
-            PasswordLinks links) {
+            PasswordLinks links, SecondFactors secondFactors) {
         this.links = links;
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.organization = organization;
         this.roster = roster;
@@ -115,6 +119,7 @@ class AccountAdminController {
                 : roster.physician(account.physicianId()).map(PhysicianSummary::email).orElse(null);
         model.addAttribute("account", account);
         model.addAttribute("form", AccountForm.of(account, physicianEmail));
+        model.addAttribute("secondFactor", secondFactors.status(id));
         return "admin/account";
     }
 
@@ -131,6 +136,7 @@ class AccountAdminController {
             return "redirect:/admin/accounts/" + id;
         }
         model.addAttribute("account", account);
+        model.addAttribute("secondFactor", secondFactors.status(id));
         return "admin/account";
     }
 
@@ -153,6 +159,23 @@ class AccountAdminController {
         try {
             links.send(id, false);
             redirect.addFlashAttribute("flash", "account.linkSent");
+        }
+        catch (RuleViolationException ex) {
+            redirect.addFlashAttribute("accountError", ex.messageKey());
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    /**
+     * Forgets the person's authenticator app, recovery codes and passkeys (a lost phone): their next
+     * sign-in sets up new ones. Audited; the person is told by e-mail.
+     */
+    @PostMapping("/{id}/second-factor/reset")
+    String resetSecondFactor(@PathVariable long id, @AuthenticationPrincipal CurrentUser user,
+            RedirectAttributes redirect) {
+        try {
+            secondFactors.reset(id, user.accountId());
+            redirect.addFlashAttribute("flash", "account.secondFactor.resetDone");
         }
         catch (RuleViolationException ex) {
             redirect.addFlashAttribute("accountError", ex.messageKey());

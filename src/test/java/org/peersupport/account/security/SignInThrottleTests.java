@@ -48,7 +48,7 @@ class SignInThrottleTests {
     @Test
     void the_fifth_failure_pauses_sign_in_and_attempts_while_paused_are_refused_unchecked_and_uncounted()
             throws Exception {
-        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        CurrentUser user = fixtures.physicianUser(fixtures.hospital().departmentId());
         for (int i = 0; i < 4; i++) {
             assertThat(signIn(user.email(), "wrong password " + i)).isEqualTo("/login?error");
         }
@@ -115,14 +115,14 @@ class SignInThrottleTests {
         for (int i = 0; i < 3; i++) {
             throttle.fill(SignInThrottle.clientKey("203.0.113.7"), strict, fixtures.now());
         }
-        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        CurrentUser user = fixtures.physicianUser(fixtures.hospital().departmentId());
         assertThat(signInFrom("203.0.113.7", user.email(), Fixtures.PASSWORD)).isEqualTo("/login?wait");
         assertThat(signInFrom("203.0.113.8", user.email(), Fixtures.PASSWORD)).isEqualTo("/");
     }
 
     @Test
     void an_administrator_sees_a_pause_and_ends_it_and_nobody_else_can() throws Exception {
-        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        CurrentUser user = fixtures.physicianUser(fixtures.hospital().departmentId());
         for (int i = 0; i < 5; i++) {
             signIn(user.email(), "guess " + i);
         }
