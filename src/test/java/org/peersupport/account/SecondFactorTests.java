@@ -168,6 +168,22 @@ class SecondFactorTests {
     }
 
     @Test
+    void setting_up_with_a_hostile_code_is_refused_by_the_field_and_keeps_the_key() throws Exception {
+        for (String bad : new String[] {"", "<script>alert(1)</script>", "' or 1=1 --", "x".repeat(100_000)}) {
+            String email = Fixtures.uniqueEmail("hostile-set-up");
+            fixtures.accountWithoutSecondFactor(email, Set.of(Role.ADMIN), Set.of(), null);
+            Cookie pending = password(email);
+            Matcher key = KEY.matcher(body(get("/login/second-factor").cookie(pending)));
+            assertThat(key.find()).isTrue();
+            MvcResult result = mvc.perform(post("/login/second-factor/set-up").cookie(pending).with(csrf())
+                    .param("code", bad)).andReturn();
+            assertThat(result.getResponse().getStatus()).isEqualTo(200);
+            assertThat(result.getResponse().getContentAsString()).contains("That code is not right", key.group(1))
+                    .doesNotContain("<script>alert(1)");
+        }
+    }
+
+    @Test
     void a_physicians_and_a_supporters_password_alone_signs_in() throws Exception {
         CurrentUser physician = fixtures.physicianUser(fixtures.hospital().departmentId());
         MvcResult result = mvc.perform(formLogin("/login").user("email", physician.email())
