@@ -3,12 +3,16 @@ package org.peersupport.notification;
 import java.util.List;
 
 import org.peersupport.account.AccountService;
+import org.peersupport.account.PasskeyAdded;
 import org.peersupport.account.PasswordChanged;
 import org.peersupport.account.SecondFactorReset;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Tells a person that their password was set or changed, or their second factor reset; the e-mail holds nothing else. */
+/**
+ * Tells a person that their password was set or changed, a passkey added, or their second factor
+ * reset; the e-mail holds nothing else.
+ */
 @Component
 class AccountNotices {
 
@@ -31,5 +35,11 @@ class AccountNotices {
     void on(SecondFactorReset event) {
         mail.send(List.of(accounts.account(event.accountId()).email()), "mail.secondFactorReset.subject",
                 "mail.secondFactorReset.body", "/login");
+    }
+
+    @ApplicationModuleListener
+    void on(PasskeyAdded event) {
+        mail.send(List.of(accounts.account(event.accountId()).email()), "mail.passkeyAdded.subject",
+                "mail.passkeyAdded.body", "/account/security");
     }
 }

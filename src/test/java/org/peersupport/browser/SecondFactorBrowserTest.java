@@ -11,6 +11,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.peersupport.account.CurrentUser;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
+import org.peersupport.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -96,9 +97,25 @@ class SecondFactorBrowserTest {
             assertThat(browser.path()).isEqualTo("/");
             assertThat(browser.find(By.cssSelector("header a[href='/account/password']")).getText())
                     .as("signed in as the passkey's owner").isEqualTo(physician.displayName());
+
+            // Added once, audited once, and its owner told; signing in with it is not an addition.
+            assertThat(jdbc.queryForObject("select count(*) from audit_entry where account_id = ? and action = "
+                    + "'PASSKEY_ADDED'", Long.class, physician.accountId())).isEqualTo(1);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> TestMail
+                    .to(physician.email()).stream().anyMatch(m -> subject(m)
+                            .equals("A passkey was added to your Peer Support account")));
         }
         finally {
             chrome.removeVirtualAuthenticator(authenticator);
+        }
+    }
+
+    private static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        }
+        catch (jakarta.mail.MessagingException ex) {
+            throw new IllegalStateException(ex);
         }
     }
 }

@@ -8,11 +8,16 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.peersupport.account.CurrentUser;
+import org.peersupport.account.PasskeyAdded;
 import org.peersupport.account.SecondFactors;
 import org.peersupport.account.domain.Account;
 import org.peersupport.account.domain.AccountRepository;
 import org.peersupport.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,9 +71,46 @@ class PasskeySignIn {
         return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
     }
 
+    /**
+     * The passkeys, in PostgreSQL. A new one is audited against its account, and its owner told by
+     * e-mail; the same record saved again after each sign-in (its counter, its last use) is not.
+     */
     @Bean
-    UserCredentialRepository passkeyCredentials(JdbcOperations jdbc) {
-        return new JdbcUserCredentialRepository(jdbc);
+    UserCredentialRepository passkeyCredentials(JdbcOperations jdbc, PublicKeyCredentialUserEntityRepository users,
+            AccountRepository accounts, AuditLog audit, ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
+        JdbcUserCredentialRepository stored = new JdbcUserCredentialRepository(jdbc);
+        return new UserCredentialRepository() {
+            @Override
+            public void save(CredentialRecord record) {
+                transactions.executeWithoutResult(status -> {
+                    boolean added = stored.findByCredentialId(record.getCredentialId()) == null;
+                    stored.save(record);
+                    PublicKeyCredentialUserEntity user = added ? users.findById(record.getUserEntityUserId()) : null;
+                    if (user != null) {
+                        accounts.findByEmail(user.getName()).ifPresent(account -> {
+                            audit.record(account.getId(), "PASSKEY_ADDED", "account", String.valueOf(account.getId()));
+                            events.publishEvent(new PasskeyAdded(account.getId()));
+                        });
+                    }
+                });
+            }
+
+            @Override
+            public void delete(Bytes credentialId) {
+                stored.delete(credentialId);
+            }
+
+            @Override
+            public CredentialRecord findByCredentialId(Bytes credentialId) {
+                return stored.findByCredentialId(credentialId);
+            }
+
+            @Override
+            public java.util.List<CredentialRecord> findByUserId(Bytes userId) {
+                return stored.findByUserId(userId);
+            }
+        };
     }
 
     /** Puts the account's principal in the session, and answers the browser's script as Spring's does. */
