@@ -23,14 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.ObjectPostProcessor;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
@@ -116,8 +110,6 @@ class PasskeySignIn {
     /** Puts the account's principal in the session, and answers the browser's script as Spring's does. */
     static ObjectPostProcessor<WebAuthnAuthenticationFilter> handlers(AccountRepository accounts, AuditLog audit,
             TransactionTemplate transactions, java.time.Clock clock) {
-        SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
-                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         AuthenticationFailureHandler refused = (request, response, exception) -> answer(response,
                 HttpServletResponse.SC_UNAUTHORIZED, Map.of("authenticated", false));
         AuthenticationSuccessHandler signedIn = (request, response, authentication) -> {
@@ -125,8 +117,7 @@ class PasskeySignIn {
                     .findByEmail(Account.normaliseEmail(authentication.getName())).map(Account::toCurrentUser)
                     .filter(CurrentUser::isEnabled).orElse(null));
             if (user == null) {
-                SecurityContextHolder.clearContext();
-                contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+                SessionContexts.clear(request, response);
                 refused.onAuthenticationFailure(request, response, null);
                 return;
             }
@@ -134,10 +125,7 @@ class PasskeySignIn {
             request.changeSessionId();
             UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(user, null,
                     user.getAuthorities());
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(token);
-            SecurityContextHolder.setContext(context);
-            contexts.saveContext(context, request, response);
+            SessionContexts.save(token, request, response);
             SessionLifetime.started(request.getSession(), clock.instant(), token);
             if (SecondFactors.required(user)) {
                 transactions.executeWithoutResult(status -> audit.record(user.accountId(), "SIGN_IN_PASSKEY",

@@ -11,8 +11,6 @@ import org.peersupport.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -25,10 +23,6 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.UrlUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -59,9 +53,6 @@ class ProviderSignIn {
     private final SignInOptions options;
 
     private final AuditLog audit;
-
-    private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
-            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
     ProviderSignIn(ProviderAccounts accounts, SignInOptions options, AuditLog audit) {
         this.accounts = accounts;
@@ -114,8 +105,7 @@ class ProviderSignIn {
         return (request, response, authentication) -> {
             if (!(authentication.getPrincipal() instanceof ProviderUser user)) {
                 // A provider configured without the openid scope: plain OAuth 2 proves no one's e-mail.
-                SecurityContextHolder.clearContext();
-                contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+                SessionContexts.clear(request, response);
                 onFailure().onAuthenticationFailure(request, response,
                         new OAuth2AuthenticationException(new OAuth2Error("not_openid_connect")));
                 return;
@@ -124,10 +114,7 @@ class ProviderSignIn {
             UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(current,
                     null, current.getAuthorities());
             signedIn.setDetails(authentication.getDetails());
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(signedIn);
-            SecurityContextHolder.setContext(context);
-            contexts.saveContext(context, request, response);
+            SessionContexts.save(signedIn, request, response);
             HttpSession session = request.getSession();
             session.setAttribute(ID_TOKEN, user.getIdToken().getTokenValue());
             session.setAttribute(REGISTRATION, ((OAuth2AuthenticationToken) authentication).getAuthorizedClientRegistrationId());

@@ -19,14 +19,9 @@ import org.peersupport.account.domain.AccountRepository;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -67,9 +62,6 @@ public class SecondStep {
     private final AccountRepository accounts;
 
     private final SignInThrottle throttle;
-
-    private final SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
-            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
     SecondStep(Clock clock, AccountRepository accounts, SignInThrottle throttle) {
         this.clock = clock;
@@ -135,7 +127,7 @@ public class SecondStep {
         return (request, response, authentication) -> {
             if (authentication.getPrincipal() instanceof CurrentUser user && SecondFactors.required(user)
                     && !providerAskedSecondFactor(request)) {
-                save(new Pending(user.accountId(), user.email(), clock.instant()), request, response);
+                SessionContexts.save(new Pending(user.accountId(), user.email(), clock.instant()), request, response);
                 response.sendRedirect(request.getContextPath() + PATH);
                 return;
             }
@@ -217,7 +209,7 @@ public class SecondStep {
         request.getSession().removeAttribute(PASSED);
         request.changeSessionId();
         Authentication signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        save(signedIn, request, response);
+        SessionContexts.save(signedIn, request, response);
         SessionLifetime.started(request.getSession(), clock.instant(), signedIn);
         SavedRequestAwareAuthenticationSuccessHandler then = new SavedRequestAwareAuthenticationSuccessHandler();
         then.setDefaultTargetUrl("/");
@@ -225,18 +217,10 @@ public class SecondStep {
     }
 
     private void end(HttpServletRequest request, HttpServletResponse response) {
-        SecurityContextHolder.clearContext();
-        contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+        SessionContexts.clear(request, response);
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
-    }
-
-    private void save(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
     }
 }
