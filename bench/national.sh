@@ -80,6 +80,8 @@ ADMIN_EMAIL=bench.admin@national.example.org
 COORDINATOR_EMAIL=bench.coordinator@national.example.org
 SUPPORTER_EMAIL=bench.supporter@national.example.org
 FIRST_HOSPITAL=10000001
+# The administrator's and the coordinator's authenticator app key: their sign-in has a second step.
+AUTHENTICATOR_KEY=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
@@ -92,7 +94,7 @@ if ! command -v wrk >/dev/null; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends wrk >/dev/null
 fi
-for tool in psql createdb dropdb curl java; do
+for tool in psql createdb dropdb curl java python3; do
   command -v "$tool" >/dev/null || fail "$tool is needed"
 done
 pg_isready -q || fail "no PostgreSQL answers on $PGHOST:$PGPORT"
@@ -273,7 +275,23 @@ if [[ "$refresh_delay" == PT1S ]]; then
   log "$(grep -o 'Reporting summaries refreshed.*' "$APP_LOG" | head -1)"
 fi
 
-# Signs in; prints the SESSION cookie's value.
+# The staff accounts' second factor, set afresh on every run (a reused database too): the key, and
+# no code taken yet.
+psql_db -c "update account set totp_secret = '$AUTHENTICATOR_KEY', totp_last_step = null
+  where email in ('$ADMIN_EMAIL', '$COORDINATOR_EMAIL')"
+
+# The authenticator app's code of now (RFC 6238: HMAC-SHA1, 30 s, 6 digits).
+totp_code() {
+  python3 - "$AUTHENTICATOR_KEY" <<'PY'
+import base64, hashlib, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1])
+digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+offset = digest[-1] & 15
+print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7fffffff) % 1000000))
+PY
+}
+
+# Signs in, with the second step where there is one; prints the SESSION cookie's value.
 sign_in() {
   local jar csrf status
   jar=$(mktemp)
@@ -281,6 +299,12 @@ sign_in() {
   [[ -n "$csrf" ]] || fail "no CSRF token on /login"
   status=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" \
     --data-urlencode "email=$1" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" "$BASE/login")
+  if [[ "$status" == *"/login/second-factor" ]]; then
+    csrf=$(curl -sS -c "$jar" -b "$jar" "$BASE/login/second-factor" \
+      | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+    status=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" \
+      --data-urlencode "code=$(totp_code)" --data-urlencode "_csrf=$csrf" "$BASE/login/second-factor")
+  fi
   [[ "$status" == 302* && "$status" != *login* ]] || fail "signing in as $1 answered: $status"
   awk '$6 == "SESSION" { print $7 }' "$jar" | tail -1
   rm -f "$jar"

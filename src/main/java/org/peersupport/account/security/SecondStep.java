@@ -50,12 +50,10 @@ public class SecondStep {
 
     private static final String PASSED = "peersupport.secondStep.passed";
 
-    private static final RequestMatcher OPEN = request -> List.of(withDefaults().matcher(PATH),
-            withDefaults().matcher(PATH + "/**"), withDefaults().matcher("/login"), withDefaults().matcher("/logout"),
-            withDefaults().matcher("/crisis"), withDefaults().matcher("/assets/**"),
-            withDefaults().matcher("/webjars/**"), withDefaults().matcher("/error"),
-            withDefaults().matcher("/favicon.ico"), withDefaults().matcher("/login/webauthn"),
-            withDefaults().matcher("/webauthn/authenticate/options")).stream().anyMatch(m -> m.matches(request));
+    /** What a pending sign-in may reach. */
+    private static final List<RequestMatcher> OPEN = java.util.stream.Stream.of(PATH, PATH + "/**", "/login",
+            "/logout", "/crisis", "/assets/**", "/webjars/**", "/error", "/favicon.ico", "/login/webauthn",
+            "/webauthn/authenticate/options").map(path -> (RequestMatcher) withDefaults().matcher(path)).toList();
 
     private final Clock clock;
 
@@ -153,7 +151,7 @@ public class SecondStep {
                         response.sendRedirect(request.getContextPath() + "/login?ended");
                         return;
                     }
-                    if (!OPEN.matches(request)) {
+                    if (OPEN.stream().noneMatch(open -> open.matches(request))) {
                         response.sendRedirect(request.getContextPath() + PATH);
                         return;
                     }
