@@ -101,6 +101,11 @@ pg_isready -q || fail "no PostgreSQL answers on $PGHOST:$PGPORT"
 
 shopt -s nullglob
 jars=("$ROOT"/target/peer-support-*.jar)
+# A jar older than the sources would measure yesterday's app (and miss today's migrations).
+if (( ${#jars[@]} > 0 )) && [[ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "${jars[0]}" -print -quit)" ]]; then
+  log "the jar is older than the sources"
+  jars=()
+fi
 if (( ${#jars[@]} == 0 )); then
   log "building the jar (./mvnw -B -ntp -DskipTests package)"
   ./mvnw -B -ntp -DskipTests package >"$OUT/build-$STAMP.log" 2>&1 || fail "build failed, see $OUT/build-$STAMP.log"
