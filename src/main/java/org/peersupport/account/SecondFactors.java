@@ -107,12 +107,17 @@ public class SecondFactors {
     }
 
     /**
-     * Sets up the authenticator app once the person typed its current code; returns the recovery
-     * codes, to be shown once (only their hashes are kept).
+     * Sets up the authenticator app once the person typed its current code, unless one is set up
+     * already (only an administrator's reset replaces it); returns the recovery codes, to be shown
+     * once (only their hashes are kept).
      */
     @Transactional
     public List<String> setUpAuthenticatorApp(long accountId, String key, String code) {
         Account account = load(accountId);
+        // Set up once: a second page opened while the first was being used must not replace the app.
+        if (account.hasAuthenticatorApp()) {
+            throw new RuleViolationException("code", "secondFactor.error.alreadySetUp");
+        }
         OptionalLong step = Totp.stepOf(key, normalise(code), clock.instant());
         if (step.isEmpty()) {
             throw new RuleViolationException("code", "secondFactor.error.wrongCode");

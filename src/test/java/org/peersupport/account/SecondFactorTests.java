@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.peersupport.account.domain.Account;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.IntegrationTest;
 import org.peersupport.support.TestMail;
@@ -180,6 +181,28 @@ class SecondFactorTests {
             assertThat(result.getResponse().getContentAsString()).contains("That code is not right", key.group(1))
                     .doesNotContain("<script>alert(1)");
         }
+    }
+
+    @Test
+    void a_set_up_page_left_open_in_another_window_cannot_replace_the_app_once_set_up() throws Exception {
+        String email = Fixtures.uniqueEmail("two-windows");
+        fixtures.accountWithoutSecondFactor(email, Set.of(Role.COORDINATOR), Set.of(fixtures.hospital().hospitalId()),
+                null);
+        Cookie first = password(email);
+        Cookie second = password(email);
+        Matcher firstKey = KEY.matcher(body(get("/login/second-factor").cookie(first)));
+        Matcher secondKey = KEY.matcher(body(get("/login/second-factor").cookie(second)));
+        assertThat(firstKey.find() && secondKey.find()).isTrue();
+        assertThat(mvc.perform(post("/login/second-factor/set-up").cookie(first).with(csrf()).param("code",
+                Totp.code(firstKey.group(1).replace(" ", ""), Totp.step(fixtures.now())))).andReturn().getResponse()
+                .getContentAsString()).contains("Your recovery codes");
+
+        MvcResult late = mvc.perform(post("/login/second-factor/set-up").cookie(second).with(csrf()).param("code",
+                Totp.code(secondKey.group(1).replace(" ", ""), Totp.step(fixtures.now())))).andReturn();
+        assertThat(late.getResponse().getContentAsString()).contains("already set up", "One more step")
+                .doesNotContain("Your recovery codes");
+        assertThat(jdbc.queryForObject("select totp_secret from account where email = ?", String.class,
+                Account.normaliseEmail(email))).isEqualTo(firstKey.group(1).replace(" ", ""));
     }
 
     @Test

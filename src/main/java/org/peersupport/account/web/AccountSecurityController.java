@@ -36,7 +36,7 @@ class AccountSecurityController {
     }
 
     @PostMapping("/recovery-codes")
-    String recoveryCodes(@AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes redirect) {
+    String recoveryCodes(@AuthenticationPrincipal CurrentUser user, Model model) {
         try {
             List<String> codes = factors.replaceRecoveryCodes(user.accountId());
             model.addAttribute("codes", codes);
