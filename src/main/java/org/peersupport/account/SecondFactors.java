@@ -74,7 +74,11 @@ public class SecondFactors {
 
     /** Whom a password alone does not sign in. */
     public static boolean required(CurrentUser user) {
-        return user.has(Role.ADMIN) || user.has(Role.COORDINATOR);
+        return required(user.roles());
+    }
+
+    static boolean required(java.util.Set<Role> roles) {
+        return roles.contains(Role.ADMIN) || roles.contains(Role.COORDINATOR);
     }
 
     /** What the person has set up. */

@@ -224,6 +224,9 @@ class SecondFactorTests {
 
         assertThat(body(get("/admin/accounts/{id}", coordinator.accountId()).with(user(admin))))
                 .contains("Authenticator app.", "Reset second factor");
+        CurrentUser physician = fixtures.physicianUser(fixtures.hospital().departmentId());
+        assertThat(body(get("/admin/accounts/{id}", physician.accountId()).with(user(admin))))
+                .contains("A password alone signs this person in").doesNotContain("Reset second factor");
         // Only administrators, and never their own.
         CurrentUser other = fixtures.coordinator(fixtures.hospital().hospitalId());
         assertThat(mvc.perform(post("/admin/accounts/{id}/second-factor/reset", coordinator.accountId())
