@@ -124,7 +124,7 @@ class PasswordLinkTests {
     }
 
     private static List<String> subjects(String email) {
-        return TestMail.to(email).stream().map(PasswordLinkTests::subjectOf).toList();
+        return TestMail.subjects(email);
     }
 
     private static String subjectOf(MimeMessage message) {

@@ -45,6 +45,18 @@ public final class TestMail implements ApplicationContextInitializer<Configurabl
         return Arrays.stream(server().getReceivedMessages()).filter(m -> isTo(m, address)).toList();
     }
 
+    /** The subjects of the messages that reached one address, oldest first. */
+    public static List<String> subjects(String address) {
+        return to(address).stream().map(message -> {
+            try {
+                return message.getSubject();
+            }
+            catch (MessagingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).toList();
+    }
+
     /** The token of the last password link e-mailed to the address. */
     public static String passwordLinkToken(String address) {
         String token = null;
