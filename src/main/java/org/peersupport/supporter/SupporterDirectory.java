@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.peersupport.organization.OrganizationService;
 import org.peersupport.supporter.domain.Supporter;
@@ -88,32 +89,32 @@ public class SupporterDirectory {
         List<Eligibility.Candidate> eligible = new ArrayList<>();
         List<Eligibility.Excluded> excluded = new ArrayList<>();
         List<Eligibility.Candidate> barred = new ArrayList<>();
-        for (Supporter s : supporters.findCurrentInHospital(hospitalId)) {
-            CertificationStatus certification = CertificationStatus.of(s.getCertifiedOn(), validMonths, day);
-            int open = openCases.getOrDefault(s.getId(), 0);
+        for (Current s : current(hospitalId, referredPhysicianId)) {
+            CertificationStatus certification = CertificationStatus.of(s.certifiedOn(), validMonths, day);
+            int open = openCases.getOrDefault(s.id(), 0);
             ExclusionReason reason = null;
-            if (s.getPhysicianId() == referredPhysicianId) {
+            if (s.physicianId() == referredPhysicianId) {
                 reason = ExclusionReason.REFERRED_PHYSICIAN;
             }
-            else if (s.getStatus() == SupporterStatus.PAUSED) {
+            else if (s.status() == SupporterStatus.PAUSED) {
                 reason = ExclusionReason.PAUSED;
             }
-            else if (s.getStatus() != SupporterStatus.ACTIVE) {
+            else if (s.status() != SupporterStatus.ACTIVE) {
                 reason = ExclusionReason.NOT_ACTIVE;
             }
             else if (!certification.current(day)) {
                 reason = ExclusionReason.NOT_CERTIFIED;
             }
-            else if (open >= s.getCapacity()) {
+            else if (open >= s.capacity()) {
                 reason = ExclusionReason.OVER_CAPACITY;
             }
             if (reason != null) {
-                excluded.add(new Eligibility.Excluded(s.getId(), reason));
+                excluded.add(new Eligibility.Excluded(s.id(), reason));
                 continue;
             }
-            Eligibility.Candidate candidate = new Eligibility.Candidate(s.getId(), s.getPhysicianId(),
-                    s.getDepartmentIds(), open, s.getCapacity(), certification);
-            if (referrerPhysicianIds.contains(s.getPhysicianId()) || s.hasConflictWith(referredPhysicianId)) {
+            Eligibility.Candidate candidate = new Eligibility.Candidate(s.id(), s.physicianId(),
+                    s.departmentIds(), open, s.capacity(), certification);
+            if (referrerPhysicianIds.contains(s.physicianId()) || s.conflicted()) {
                 barred.add(candidate);
             }
             else {
@@ -121,5 +122,33 @@ public class SupporterDirectory {
             }
         }
         return new Eligibility(eligible, excluded, barred);
+    }
+
+    /** What a case page judges of one supporter; {@code conflicted} with the referred physician. */
+    private record Current(long id, long physicianId, SupporterStatus status, LocalDate certifiedOn, int capacity,
+            Set<Long> departmentIds, boolean conflicted) {
+    }
+
+    /**
+     * The hospital's supporters who are not retired, read as plain values at every case page: the
+     * departments as an array and the conflict (declared by a coordinator or by the supporter, as
+     * {@link Supporter#hasConflictWith}) as one flag, so a hospital of a hundred supporters is one
+     * row each, not the product of their departments and conflicts loaded as managed entities.
+     */
+    private List<Current> current(long hospitalId, long referredPhysicianId) {
+        return jdbc.query("""
+                select s.id, s.physician_id, s.status, s.certified_on, s.capacity,
+                       array(select d.department_id from supporter_department d where d.supporter_id = s.id),
+                       exists (select 1 from supporter_conflict c
+                               where c.supporter_id = s.id and c.physician_id = ?)
+                       or exists (select 1 from supporter_private_conflict c
+                                  where c.supporter_id = s.id and c.physician_id = ?)
+                from supporter s
+                where s.hospital_id = ? and s.status <> 'RETIRED'
+                order by s.id""",
+                (rs, row) -> new Current(rs.getLong(1), rs.getLong(2), SupporterStatus.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class), rs.getInt(5),
+                        Set.of((Long[]) rs.getArray(6).getArray()), rs.getBoolean(7)),
+                referredPhysicianId, referredPhysicianId, hospitalId);
     }
 }

@@ -617,6 +617,8 @@ class SupporterWorkflowTests {
         long referredAsSupporter = records.nominate(referred);
         long referrerAsSupporter = records.nominate(referrer);
         long conflicted = records.nominate(fixtures.physician(place.departmentId()));
+        long declaresOwnConflict = fixtures.physician(place.departmentId());
+        long privatelyConflicted = records.nominate(declaresOwnConflict);
         long inTraining = records.nominate(fixtures.physician(place.departmentId()));
         long paused = records.nominate(fixtures.physician(place.departmentId()));
         long uncertified = records.nominate(fixtures.physician(place.departmentId()));
@@ -626,10 +628,11 @@ class SupporterWorkflowTests {
         long retired = records.nominate(fixtures.physician(place.departmentId()));
 
         records.certifiedAndActive(place.hospitalId(), referredAsSupporter, referrerAsSupporter, conflicted, paused,
-                full, zeroCapacity, eligible);
+                full, zeroCapacity, eligible, privatelyConflicted);
         records.certify(place.hospitalId(), records.today(), inTraining);
         activate(uncertified);
         supporters.declareConflict(conflicted, roster.physician(referred).orElseThrow().email(), TrainingRecords.ALL);
+        supporters.declareOwnConflict(declaresOwnConflict, roster.physician(referred).orElseThrow().email());
         supporters.changeStatus(paused, StatusChange.PAUSE, null, records.supporter(paused).version(),
                 TrainingRecords.ALL);
         supporters.changeService(zeroCapacity, 0, Set.of(place.departmentId()),
@@ -653,9 +656,10 @@ class SupporterWorkflowTests {
                 new Excluded(uncertified, ExclusionReason.NOT_CERTIFIED),
                 new Excluded(full, ExclusionReason.OVER_CAPACITY),
                 new Excluded(zeroCapacity, ExclusionReason.OVER_CAPACITY));
-        // The referrer and the conflicted supporter are barred, without a reason anyone is shown.
+        // The referrer and the conflicted supporters (a conflict their coordinator recorded, or one they
+        // declared themselves) are barred, without a reason anyone is shown.
         assertThat(answer.barred()).extracting(Eligibility.Candidate::supporterId)
-                .containsExactlyInAnyOrder(referrerAsSupporter, conflicted);
+                .containsExactlyInAnyOrder(referrerAsSupporter, conflicted, privatelyConflicted);
 
         // Without a referrer on the roster, that supporter may take the case.
         assertThat(directory.forCase(place.hospitalId(), records.today(), referred, Set.of(), Map.of()).eligibleById())
@@ -666,7 +670,7 @@ class SupporterWorkflowTests {
         Eligibility later = directory.forCase(place.hospitalId(), expiry, referred, Set.of(), Map.of());
         assertThat(later.eligible()).isEmpty();
         // The conflicted supporter counts here too: a visible reason comes before a bar.
-        assertThat(later.excludedCounts()).containsEntry(ExclusionReason.NOT_CERTIFIED, 6L);
+        assertThat(later.excludedCounts()).containsEntry(ExclusionReason.NOT_CERTIFIED, 7L);
         assertThat(directory.forCase(place.hospitalId(), expiry.minusDays(1), referred, Set.of(), Map.of())
                 .eligibleById()).containsOnlyKeys(referrerAsSupporter, full, eligible);
     }

@@ -18,7 +18,7 @@ public interface ReferralRepository extends JpaRepository<Referral, UUID> {
             + "order by r.urgent desc, r.dueAt asc nulls last, r.createdAt asc")
     List<Referral> openCasesOf(long supporterId);
 
-    @Query("select r.supporterId, count(r) from Referral r where r.hospitalId = ?1 and r.supporterId is not null "
+    @Query("select r.supporterId, count(*) from Referral r where r.hospitalId = ?1 and r.supporterId is not null "
             + "and r.status <> org.peersupport.referral.ReferralStatus.CLOSED group by r.supporterId")
     List<Object[]> countOpenBySupporterInHospital(long hospitalId);
 
