@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.peersupport.account.security.AccountSessions;
 import org.peersupport.support.Fixtures;
 import org.peersupport.support.TestMail;
 import org.peersupport.support.IntegrationTest;
@@ -45,6 +46,9 @@ class SignInTests {
 
     @Autowired
     FindByIndexNameSessionRepository<? extends Session> sessions;
+
+    @Autowired
+    AccountSessions accountSessions;
 
     @Test
     void longAndNonAsciiPasswordsWorkToTheirLastCharacter() throws Exception {
@@ -153,6 +157,39 @@ class SignInTests {
         assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?ended");
         assertThat(sessions.findById(sessionId(session))).isNull();
+    }
+
+    @Test
+    void aSessionsLastAccessIsWrittenOnceAMinuteNotAtEveryPage() throws Exception {
+        CurrentUser user = fixtures.account(EnumSet.of(Role.ADMIN), Set.of(), null);
+        Cookie session = signedInSession(user);
+        String id = sessionId(session);
+        long signedIn = lastAccess(id);
+
+        // Pages within the minute leave the row as it is: no write, no commit.
+        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/triage").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(lastAccess(id)).isEqualTo(signedIn);
+
+        // Once the stored access is a minute old, the next page moves it, and the idle timeout with it.
+        long minuteAgo = System.currentTimeMillis() - Duration.ofSeconds(61).toMillis();
+        jdbc.update("update spring_session set last_access_time = ?, expiry_time = ? + max_inactive_interval * 1000 "
+                + "where session_id = ?", minuteAgo, minuteAgo, id);
+        long before = System.currentTimeMillis();
+        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(lastAccess(id)).isGreaterThanOrEqualTo(before);
+        assertThat(jdbc.queryForObject("select expiry_time - last_access_time from spring_session where session_id = ?",
+                Long.class, id)).isEqualTo(Duration.ofMinutes(30).toMillis());
+
+        // A change to the session is written at once, whatever the time: here, the account's sessions ended.
+        accountSessions.endAll(user.accountId());
+        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("/login?ended");
+    }
+
+    private long lastAccess(String sessionId) {
+        return jdbc.queryForObject("select last_access_time from spring_session where session_id = ?", Long.class,
+                sessionId);
     }
 
     @Test
