@@ -8,6 +8,8 @@ import org.peersupport.shared.HospitalScope;
 import org.peersupport.supporter.SupporterAttention;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What needs a coordinator now, over their hospitals: the counts of the home page's work queue,
@@ -37,12 +39,18 @@ class WorkQueue {
 
     private final Cache<Boolean, Counts> wholeProgram;
 
+    /** The counts of one look read in one read-only transaction, not one each. */
+    private final TransactionTemplate readOnly;
+
     WorkQueue(TriageService triage, SupporterAttention supporters, InteractionService interactions,
+            PlatformTransactionManager transactions,
             @Value("${peersupport.work-queue.whole-program-cache:maximumSize=1,expireAfterWrite=5s}") String cacheSpec) {
         this.triage = triage;
         this.supporters = supporters;
         this.interactions = interactions;
         this.wholeProgram = Caffeine.from(cacheSpec).build();
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     Counts counts(HospitalScope scope) {
@@ -54,12 +62,12 @@ class WorkQueue {
         if (scope.all()) {
             return counts(scope).badges();
         }
-        return new NavigationBadges.Badges(triage.attention(scope).toAct(), supporters.expiringCertifications(scope),
-                interactions.unacknowledged(scope));
+        return readOnly.execute(status -> new NavigationBadges.Badges(triage.attention(scope).toAct(),
+                supporters.expiringCertifications(scope), interactions.unacknowledged(scope)));
     }
 
     private Counts read(HospitalScope scope) {
-        return new Counts(triage.attention(scope), supporters.expiringCertifications(scope),
-                supporters.uncoveredDepartments(scope), interactions.unacknowledged(scope));
+        return readOnly.execute(status -> new Counts(triage.attention(scope), supporters.expiringCertifications(scope),
+                supporters.uncoveredDepartments(scope), interactions.unacknowledged(scope)));
     }
 }
