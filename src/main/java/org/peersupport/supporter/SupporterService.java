@@ -22,8 +22,10 @@ import org.peersupport.shared.StaleEdit;
 import org.peersupport.supporter.domain.Supporter;
 import org.peersupport.supporter.domain.SupporterRepository;
 import org.springframework.data.domain.Page;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,8 +72,11 @@ public class SupporterService {
 
     private final HospitalCalendar calendar;
 
+    private final JdbcTemplate jdbc;
+
     SupporterService(SupporterRepository supporters, RosterService roster, OrganizationService organization,
-            AccountService accounts, HospitalCalendar calendar) {
+            AccountService accounts, HospitalCalendar calendar, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.supporters = supporters;
         this.roster = roster;
         this.organization = organization;
@@ -105,12 +110,12 @@ public class SupporterService {
     }
 
     public SupporterSummary supporter(long id, HospitalScope scope) {
-        return summaries(List.of(scoped(id, scope))).get(0);
+        return summaries(List.of(Listed.of(scoped(id, scope)))).get(0);
     }
 
     /** The caller's own supporter record, found through their roster row. */
     public Optional<SupporterSummary> ofPhysician(long physicianId) {
-        return supporters.findByPhysicianId(physicianId).map(s -> summaries(List.of(s)).get(0));
+        return supporters.findByPhysicianId(physicianId).map(s -> summaries(List.of(Listed.of(s))).get(0));
     }
 
     public Page<SupporterSummary> search(SupporterQuery query, HospitalScope scope, Pageable pageable) {
@@ -217,20 +222,20 @@ public class SupporterService {
     public List<DepartmentCoverage> coverage(HospitalScope scope) {
         int validMonths = organization.settings().certificationValidMonths();
         int target = organization.settings().supportersPerDepartment();
-        List<Supporter> all = inScope(scope);
+        List<Listed> all = inScope(scope);
         List<DepartmentCoverage> coverage = new ArrayList<>();
         for (DepartmentSummary department : organization.departments(scope)) {
             if (!department.active()) {
                 continue;
             }
             long covered = all.stream()
-                    .filter(s -> s.getStatus() == SupporterStatus.ACTIVE)
-                    .filter(s -> s.getDepartmentIds().contains(department.id()))
+                    .filter(s -> s.status() == SupporterStatus.ACTIVE)
+                    .filter(s -> s.departmentIds().contains(department.id()))
                     .filter(s -> certifiedToday(s, validMonths))
                     .count();
             long inTraining = all.stream()
-                    .filter(s -> s.getStatus() == SupporterStatus.NOMINATED || s.getStatus() == SupporterStatus.IN_TRAINING)
-                    .filter(s -> s.getDepartmentIds().contains(department.id()))
+                    .filter(s -> s.status() == SupporterStatus.NOMINATED || s.status() == SupporterStatus.IN_TRAINING)
+                    .filter(s -> s.departmentIds().contains(department.id()))
                     .count();
             coverage.add(new DepartmentCoverage(department, (int) covered, (int) inTraining, target));
         }
@@ -246,16 +251,40 @@ public class SupporterService {
         }
     }
 
-    private boolean certifiedToday(Supporter supporter, int validMonths) {
-        LocalDate today = calendar.today(supporter.getHospitalId());
-        return CertificationStatus.of(supporter.getCertifiedOn(), validMonths, today).current(today);
+    private boolean certifiedToday(Listed supporter, int validMonths) {
+        LocalDate today = calendar.today(supporter.hospitalId());
+        return CertificationStatus.of(supporter.certifiedOn(), validMonths, today).current(today);
     }
 
-    private List<Supporter> inScope(HospitalScope scope) {
-        if (scope.all()) {
-            return supporters.findAllWithDepartments();
+    /** A supporter as lists read them: plain values, never a managed entity. */
+    record Listed(long id, long physicianId, long hospitalId, SupporterStatus status, LocalDate pausedUntil,
+            int capacity, LocalDate certifiedOn, Set<Long> departmentIds, long version) {
+
+        static Listed of(Supporter s) {
+            return new Listed(s.getId(), s.getPhysicianId(), s.getHospitalId(), s.getStatus(), s.getPausedUntil(),
+                    s.getCapacity(), s.getCertifiedOn(), s.getDepartmentIds(), s.getVersion());
         }
-        return scope.hospitalIds().isEmpty() ? List.of() : supporters.findByHospitals(scope.hospitalIds());
+    }
+
+    /**
+     * Every supporter of the scope, each one row with its departments as an array: the list and the
+     * coverage filter, sort and count them in memory, so nothing is loaded that Hibernate would
+     * then hydrate, keep and check.
+     */
+    private List<Listed> inScope(HospitalScope scope) {
+        if (!scope.all() && scope.hospitalIds().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select s.id, s.physician_id, s.hospital_id, s.status, s.paused_until, s.capacity, s.certified_on,
+                       array(select d.department_id from supporter_department d where d.supporter_id = s.id),
+                       s.version
+                from supporter s
+                where ? or s.hospital_id = any (?)""",
+                (rs, row) -> new Listed(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        SupporterStatus.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getInt(6),
+                        rs.getObject(7, LocalDate.class), Set.of((Long[]) rs.getArray(8).getArray()), rs.getLong(9)),
+                scope.all(), scope.all() ? new Long[0] : scope.hospitalIds().toArray(Long[]::new));
     }
 
     private Supporter scoped(long id, HospitalScope scope) {
@@ -264,19 +293,20 @@ public class SupporterService {
     }
 
     /** Summaries with the roster's names and the certification as of today: two queries, whatever the count. */
-    List<SupporterSummary> summaries(List<Supporter> list) {
+    List<SupporterSummary> summaries(List<Listed> list) {
         int validMonths = organization.settings().certificationValidMonths();
         Map<Long, PhysicianSummary> physicians = roster.physicians(
-                list.stream().map(Supporter::getPhysicianId).toList());
+                list.stream().map(Listed::physicianId).toList());
+        Map<Long, LocalDate> today = new java.util.HashMap<>();
         List<SupporterSummary> result = new ArrayList<>(list.size());
-        for (Supporter s : list) {
-            PhysicianSummary p = physicians.get(s.getPhysicianId());
-            result.add(new SupporterSummary(s.getId(), s.getPhysicianId(), p == null ? "?" : p.name(),
-                    p == null ? "" : p.email(), s.getHospitalId(), p == null ? "" : p.hospitalName(),
-                    p == null ? "" : p.departmentName(), s.getStatus(),
-                    s.getPausedUntil(), s.getCapacity(), s.getDepartmentIds(),
-                    CertificationStatus.of(s.getCertifiedOn(), validMonths, calendar.today(s.getHospitalId())),
-                    s.getVersion()));
+        for (Listed s : list) {
+            PhysicianSummary p = physicians.get(s.physicianId());
+            result.add(new SupporterSummary(s.id(), s.physicianId(), p == null ? "?" : p.name(),
+                    p == null ? "" : p.email(), s.hospitalId(), p == null ? "" : p.hospitalName(),
+                    p == null ? "" : p.departmentName(), s.status(), s.pausedUntil(), s.capacity(), s.departmentIds(),
+                    CertificationStatus.of(s.certifiedOn(), validMonths,
+                            today.computeIfAbsent(s.hospitalId(), calendar::today)),
+                    s.version()));
         }
         return result;
     }

@@ -1,7 +1,6 @@
 package org.peersupport.supporter.domain;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +12,6 @@ public interface SupporterRepository extends JpaRepository<Supporter, Long> {
     Optional<Supporter> findByPhysicianId(long physicianId);
 
     boolean existsByPhysicianId(long physicianId);
-
-    @Query("select distinct s from Supporter s left join fetch s.departmentIds where s.hospitalId in ?1")
-    List<Supporter> findByHospitals(Collection<Long> hospitalIds);
-
-    @Query("select distinct s from Supporter s left join fetch s.departmentIds")
-    List<Supporter> findAllWithDepartments();
 
     // With their departments and conflicts: a case page judges every supporter of the hospital, in one query.
     @Query("select distinct s from Supporter s left join fetch s.departmentIds left join fetch s.conflicts "
