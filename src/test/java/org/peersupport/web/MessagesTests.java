@@ -40,7 +40,7 @@ class MessagesTests {
         assertThat(used).allSatisfy(key -> assertThat(messages).as("messages.properties").containsKey(key));
     }
 
-    /** Every message goes through MessageFormat (always-use-message-format), where a lone ' quotes. */
+    /** Every message goes through MessageFormat (web.Messages), where a lone ' quotes. */
     @Test
     void apostrophesAreDoubled() throws IOException {
         Properties messages = load(RESOURCES.resolve("messages.properties"));
@@ -92,5 +92,21 @@ class MessagesTests {
             properties.load(in);
         }
         return properties;
+    }
+
+    /** The app's message source reads every text through MessageFormat, with or without arguments, every time. */
+    @Test
+    void theMessageSourceUndoublesApostrophesWithAndWithoutArguments() {
+        org.springframework.context.MessageSource source = new Messages().messageSource();
+        for (int look = 0; look < 2; look++) {
+            assertThat(source.getMessage("crisis.more.eap", null, java.util.Locale.ENGLISH))
+                    .startsWith("Your hospital's Employee Assistance Program");
+            assertThat(source.getMessage("settings.error.groupBelowFloor", new Object[] {5}, java.util.Locale.ENGLISH))
+                    .isEqualTo("At least 5: a smaller group could let one person's answers be told apart.");
+        }
+        assertThat(source.getMessage("no.such.text", null, "fallback", java.util.Locale.ENGLISH)).isEqualTo("fallback");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> source.getMessage("no.such.text", null, java.util.Locale.ENGLISH))
+                .isInstanceOf(org.springframework.context.NoSuchMessageException.class);
     }
 }
