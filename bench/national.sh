@@ -193,7 +193,10 @@ psql_db -c "update survey_campaign c set min_group_size = ps.survey_min_group_si
 
 # The accounts, and the supporter's cases: the first active supporter of the first hospital gets
 # every open case of their department (about ten). Idempotent, so a reused database gets them too.
+# No app runs now: sessions left by an earlier run (its /login measurements leave tens of thousands
+# of anonymous ones, kept 30 minutes) go, so every run starts from the same table.
 psql_db <<SQL
+delete from spring_session;
 delete from account where email in ('$ADMIN_EMAIL', '$COORDINATOR_EMAIL', '$SUPPORTER_EMAIL');
 create temporary table bench_supporter as
 select s.id, s.physician_id, sd.department_id

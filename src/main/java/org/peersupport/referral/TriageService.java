@@ -200,6 +200,21 @@ public class TriageService {
         return page;
     }
 
+    /** A case's page: the case and, while it is open, {@code shown} of its suggestions. */
+    public record CasePage(CaseForCoordinator referral, Suggestions suggestions) {
+    }
+
+    /**
+     * A case as its page shows it, read in one transaction: the case is loaded once, and its
+     * suggestions (none for a closed case) reuse it.
+     */
+    @Transactional
+    public CasePage casePage(UUID id, CurrentUser coordinator, int shown) {
+        CaseForCoordinator c = caseFor(id, coordinator);
+        return new CasePage(c, c.status() == ReferralStatus.CLOSED ? null
+                : suggestions(id, coordinator.hospitalScope(), shown));
+    }
+
     @Transactional
     public CaseForCoordinator caseFor(UUID id, CurrentUser coordinator) {
         Referral r = scoped(id, coordinator.hospitalScope());

@@ -131,7 +131,7 @@ class TriageController {
     @GetMapping("/{id}")
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestParam(defaultValue = "false") boolean allSuggestions, Model model) {
-        return casePage(user, triage.caseFor(id, user), allSuggestions, model);
+        return casePage(user, id, allSuggestions, model);
     }
 
     @PostMapping("/{id}/assign")
@@ -146,7 +146,7 @@ class TriageController {
             return "redirect:/triage/" + id;
         }
         // Every suggestion, so that the one chosen further down the list is still there.
-        return casePage(user, triage.caseFor(id, user), true, model);
+        return casePage(user, id, true, model);
     }
 
     @PostMapping("/{id}/close")
@@ -157,7 +157,7 @@ class TriageController {
             redirect.addFlashAttribute("flash", "triage.closed");
             return "redirect:/triage/" + id;
         }
-        return casePage(user, triage.caseFor(id, user), false, model);
+        return casePage(user, id, false, model);
     }
 
     @GetMapping("/event")
@@ -206,7 +206,10 @@ class TriageController {
     }
 
     /** The case page; the form that was just sent keeps what was typed, the other starts afresh. */
-    private String casePage(CurrentUser user, CaseForCoordinator c, boolean allSuggestions, Model model) {
+    private String casePage(CurrentUser user, UUID id, boolean allSuggestions, Model model) {
+        TriageService.CasePage page = triage.casePage(id, user,
+                allSuggestions ? Integer.MAX_VALUE : TriageService.SUGGESTIONS_SHOWN);
+        CaseForCoordinator c = page.referral();
         if (!model.containsAttribute("assignForm")) {
             model.addAttribute("assignForm", new AssignForm(null, c.version()));
         }
@@ -214,9 +217,8 @@ class TriageController {
             model.addAttribute("closeForm", new CloseForm(null, c.version()));
         }
         model.addAttribute("referral", c);
-        if (c.status() != ReferralStatus.CLOSED) {
-            model.addAttribute("suggestions", triage.suggestions(c.id(), user.hospitalScope(),
-                    allSuggestions ? Integer.MAX_VALUE : TriageService.SUGGESTIONS_SHOWN));
+        if (page.suggestions() != null) {
+            model.addAttribute("suggestions", page.suggestions());
         }
         model.addAttribute("outcomes", Outcome.values());
         return "referral/case";
