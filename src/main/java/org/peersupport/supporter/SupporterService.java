@@ -22,7 +22,6 @@ import org.peersupport.shared.StaleEdit;
 import org.peersupport.supporter.domain.Supporter;
 import org.peersupport.supporter.domain.SupporterRepository;
 import org.springframework.data.domain.Page;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
