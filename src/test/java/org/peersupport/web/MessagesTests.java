@@ -94,6 +94,31 @@ class MessagesTests {
         return properties;
     }
 
+    /**
+     * Texts with whole numbers are kept per text and numbers: each look gives the text of its own
+     * numbers; a text with any other argument is formatted at every look.
+     */
+    @Test
+    void textsWithNumbersAreFormattedPerNumber() {
+        org.springframework.context.MessageSource source = new Messages().messageSource();
+        java.util.Locale english = java.util.Locale.ENGLISH;
+        for (int look = 0; look < 2; look++) {
+            assertThat(source.getMessage("due.in", new Object[] {0L}, english)).isEqualTo("due within the hour");
+            assertThat(source.getMessage("due.in", new Object[] {1L}, english)).isEqualTo("due in 1 h");
+            assertThat(source.getMessage("due.in", new Object[] {5L}, english)).isEqualTo("due in 5 h");
+            assertThat(source.getMessage("due.in", new Object[] {5}, english)).isEqualTo("due in 5 h");
+            assertThat(source.getMessage("due.overdue", new Object[] {5L}, english)).isEqualTo("overdue by 5 h");
+            assertThat(source.getMessage("pager.position", new Object[] {2, 9, 201}, english))
+                    .isEqualTo("Page 2 of 9 (201 in all)");
+            assertThat(source.getMessage("pager.position", new Object[] {3, 9, 201}, english))
+                    .isEqualTo("Page 3 of 9 (201 in all)");
+        }
+        assertThat(source.getMessage("import.problem.duplicate", new Object[] {"a@example.org", 2}, english))
+                .isEqualTo("The e-mail a@example.org is already on row 2 of this file.");
+        assertThat(source.getMessage("import.problem.duplicate", new Object[] {"b@example.org", 2}, english))
+                .isEqualTo("The e-mail b@example.org is already on row 2 of this file.");
+    }
+
     /** The app's message source reads every text through MessageFormat, with or without arguments, every time. */
     @Test
     void theMessageSourceUndoublesApostrophesWithAndWithoutArguments() {
@@ -105,6 +130,8 @@ class MessagesTests {
                     .isEqualTo("At least 5: a smaller group could let one person's answers be told apart.");
         }
         assertThat(source.getMessage("no.such.text", null, "fallback", java.util.Locale.ENGLISH)).isEqualTo("fallback");
+        assertThat(source.getMessage("no.such.text", new Object[] {3}, "fallback", java.util.Locale.ENGLISH))
+                .isEqualTo("fallback");
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> source.getMessage("no.such.text", null, java.util.Locale.ENGLISH))
                 .isInstanceOf(org.springframework.context.NoSuchMessageException.class);
