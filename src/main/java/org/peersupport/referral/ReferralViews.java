@@ -76,6 +76,11 @@ public final class ReferralViews {
             return minutes < 0;
         }
 
+        /** The text's key: "due in 5 h", "overdue by 2 h", or the same for assigning a new case. */
+        public String messageKey() {
+            return (assignment ? "due.assign." : "due.") + (overdue() ? "overdue" : "in");
+        }
+
         /** Whole hours, rounded towards the safe side: up when due, up when overdue. */
         public long hours() {
             long abs = Math.abs(minutes);
