@@ -522,6 +522,13 @@ class ReferralWorkflowTests {
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
+    @Test
+    void the_queues_filters_in_use_stay_chosen() throws Exception {
+        assertThat(queue("?status=ASSIGNED&trigger=BURNOUT")).contains(
+                "<option value=\"ASSIGNED\" selected=\"selected\">Assigned</option>", "<option value=\"NEW\">New</option>",
+                "<option value=\"BURNOUT\" selected=\"selected\">", "<option value=\"SELF\">");
+    }
+
     private String named(String name) throws Exception {
         return mvc.get().uri("/triage").param("name", name).with(user(coordinator)).exchange().getResponse()
                 .getContentAsString();
